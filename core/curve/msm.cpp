@@ -92,7 +92,7 @@ class BatchAffineWindow {
  public:
   BatchAffineWindow(unsigned c, size_t n)
       : buckets_(size_t(1) << (c - 1)), start_(buckets_ + 2), len_(buckets_ + 1), pts_(n), den_(n / 2 + 1),
-        prefix_(n / 2 + 1) {}
+        prefix_(n / 2 + 1), kind_(n / 2 + 1) {}
 
   Projective<C> run(std::span<const Affine<C>> pts, const std::vector<int32_t>& digits) {
     sort_into_buckets(pts, digits);
@@ -128,13 +128,19 @@ class BatchAffineWindow {
     size_t m = 0;
     for (size_t b = 1; b <= buckets_; ++b) {
       const uint32_t l = len_[b], s = start_[b];
-      for (uint32_t k = 0; k + 1 < l; k += 2) {
+      for (uint32_t k = 0; k + 1 < l; k += 2, ++m) {
         const XY& p = pts_[s + k];
         const XY& q = pts_[s + k + 1];
-        if (p.x != q.x) den_[m] = q.x - p.x;
-        else if (p.y == q.y) den_[m] = p.y.dbl();
-        else den_[m] = Base::one();
-        ++m;
+        if (!same(p.x, q.x)) {
+          kind_[m] = kAdd;
+          den_[m] = q.x - p.x;
+        } else if (same(p.y, q.y)) {
+          kind_[m] = kDouble;
+          den_[m] = p.y.dbl();
+        } else {
+          kind_[m] = kCancel;
+          den_[m] = Base::one();
+        }
       }
     }
     if (m == 0) return false;
@@ -144,23 +150,38 @@ class BatchAffineWindow {
       const uint32_t l = len_[b], s = start_[b];
       if (l < 2) continue;
       uint32_t out = s;
-      for (uint32_t k = 0; k + 1 < l; k += 2) {
-        const XY p = pts_[s + k];
-        const XY q = pts_[s + k + 1];
-        const Base& inv = den_[m++];
+      for (uint32_t k = 0; k + 1 < l; k += 2, ++m) {
+        const XY& p = pts_[s + k];
+        const XY& q = pts_[s + k + 1];
         Base lambda;
-        if (p.x != q.x) lambda = (q.y - p.y) * inv;
-        else if (p.y == q.y) {
+        if (kind_[m] == kAdd) {
+          lambda = (q.y - p.y) * den_[m];
+        } else if (kind_[m] == kDouble) {
           Base xx = p.x.square();
-          lambda = (xx.dbl() + xx) * inv;
-        } else continue;
+          lambda = (xx.dbl() + xx) * den_[m];
+        } else {
+          continue;
+        }
+        // p and q are read before pts_[out] (out <= s + k) is written.
         Base x3 = lambda.square() - p.x - q.x;
-        pts_[out++] = XY{x3, lambda * (p.x - x3) - p.y};
+        Base y3 = lambda * (p.x - x3) - p.y;
+        pts_[out].x = x3;
+        pts_[out].y = y3;
+        ++out;
       }
       if (l & 1) pts_[out++] = pts_[s + l - 1];
       len_[b] = out - s;
     }
     return true;
+  }
+
+  // Limb comparison without the library memcmp call std::array's == compiles to.
+  static bool same(const Base& a, const Base& b) {
+    const auto& la = a.limbs();
+    const auto& lb = b.limbs();
+    decltype(la[0] ^ lb[0]) diff = 0;
+    for (size_t i = 0; i < la.size(); ++i) diff |= la[i] ^ lb[i];
+    return diff == 0;
   }
 
   // Montgomery's trick in place over den_[0, m); no zeros by construction.
@@ -180,6 +201,8 @@ class BatchAffineWindow {
   std::vector<uint32_t> start_, len_, fill_;
   std::vector<XY> pts_;
   std::vector<Base> den_, prefix_;
+  enum Kind : uint8_t { kAdd, kDouble, kCancel };
+  std::vector<Kind> kind_;
 };
 
 template <class C, class Window>
