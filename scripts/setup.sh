@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs whatever is missing on a fresh Debian machine; does nothing when all is present.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+debs=(cmake g++ make emscripten libboost-dev nlohmann-json3-dev catch2 nodejs npm)
+missing=()
+for p in "${debs[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+# nodejs/npm may come from elsewhere (nvm, NodeSource): accept working binaries.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  missing=("${missing[@]/nodejs}"); missing=("${missing[@]/npm}")
+fi
+missing=($(printf '%s\n' "${missing[@]}" | grep -v '^$' || true))
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}" >&2
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if [ -f package-lock.json ] && [ ! -d node_modules ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+elif [ ! -d node_modules ]; then
+  npm install --no-audit --no-fund --loglevel=error
+fi
