@@ -1,5 +1,5 @@
 // The prime-field interface. One class template over (parameters, limb backend); the backend is
-// chosen at compile time (BackendU64 natively, BackendU32 under Emscripten) and both are tested.
+// chosen at compile time (BackendU64 natively, BackendU29 under Emscripten) and all are tested.
 //
 // Invariant: the stored limbs are the Montgomery form of a value in [0, p).
 // Variable time throughout: a verifier's data is public.
@@ -14,6 +14,7 @@
 
 #include "base/bytes.hpp"
 #include "base/error.hpp"
+#include "field/backend_u29_impl.hpp"
 #include "field/backend_u32_impl.hpp"
 #include "field/backend_u64_impl.hpp"
 #include "field/u256.hpp"
@@ -26,6 +27,8 @@ class PrimeField {
   using Params = P;
   using B = Backend<P>;
   using Limbs = typename B::Limbs;
+  // Montgomery constants of this backend's own R (2^256 for u64x4/u32x8, 2^261 for u29x9):
+  // one(), from_int_unchecked(), to_int() and inverse() are written for any R through K.
   using K = typename B::K;
   static constexpr U256 kModulus = P::kModulus;
   static constexpr unsigned kBits = 255;

@@ -1,5 +1,6 @@
-// Montgomery constants derived at compile time from the modulus, shared by both limb backends
-// (both use R = 2^256: four 64-bit limbs or eight 32-bit limbs).
+// Montgomery constants derived at compile time from the modulus. Each backend picks its own R:
+// R = 2^256 for four 64-bit or eight 32-bit limbs, R = 2^261 for nine 29-bit limbs. field.hpp only
+// ever reads them through Backend::K, so kR/kR2/kR3 always match the backend's multiplication.
 #pragma once
 
 #include "field/u256.hpp"
@@ -27,13 +28,15 @@ constexpr U256 shl_mod(U256 x, unsigned k, const U256& m) {
   return x;
 }
 
-template <class P>
+template <class P, unsigned RBits = 256>
 struct MontgomeryConstants {
+  static_assert(RBits >= 256, "R must exceed the modulus");
+  static constexpr unsigned kRBits = RBits;
   static constexpr U256 kModulus = P::kModulus;
-  static constexpr uint64_t kInv64 = neg_inverse_u64(P::kModulus.w[0]);
-  static constexpr U256 kR = r_mod(P::kModulus);                // R mod p
-  static constexpr U256 kR2 = shl_mod(kR, 256, P::kModulus);    // R^2 mod p
-  static constexpr U256 kR3 = shl_mod(kR2, 256, P::kModulus);   // R^3 mod p
+  static constexpr uint64_t kInv64 = neg_inverse_u64(P::kModulus.w[0]);      // -p^{-1} mod 2^64
+  static constexpr U256 kR = shl_mod(r_mod(P::kModulus), RBits - 256, P::kModulus);  // R mod p
+  static constexpr U256 kR2 = shl_mod(kR, RBits, P::kModulus);   // R^2 mod p
+  static constexpr U256 kR3 = shl_mod(kR2, RBits, P::kModulus);  // R^3 mod p
   static_assert(P::kModulus.w[3] >> 63 == 0, "backends assume a spare top bit (p < 2^255)");
   static_assert((P::kModulus.w[0] * neg_inverse_u64(P::kModulus.w[0])) == ~uint64_t(0),
                 "Montgomery inverse is wrong");

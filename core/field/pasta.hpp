@@ -23,8 +23,12 @@ struct FqParams {
   static constexpr unsigned kTwoAdicity = 32;
 };
 
-#if defined(__EMSCRIPTEN__) || defined(MINA_FIELD_U32)
+// WebAssembly: nine 29-bit limbs (no 64x64->128 multiply there; see backend_u29_impl.hpp).
+// MINA_FIELD_U32 (anywhere) / MINA_FIELD_U29 (natively) force a backend, for comparisons.
+#if defined(MINA_FIELD_U32)
 template <class P> using DefaultBackend = BackendU32<P>;
+#elif defined(__EMSCRIPTEN__) || defined(MINA_FIELD_U29)
+template <class P> using DefaultBackend = BackendU29<P>;
 #else
 template <class P> using DefaultBackend = BackendU64<P>;
 #endif

@@ -100,8 +100,53 @@ void check_against_reference() {
 
 TEMPLATE_TEST_CASE("field: arithmetic matches Boost.Multiprecision", "[field]",
                    (PrimeField<FpParams, BackendU64>), (PrimeField<FqParams, BackendU64>),
-                   (PrimeField<FpParams, BackendU32>), (PrimeField<FqParams, BackendU32>)) {
+                   (PrimeField<FpParams, BackendU32>), (PrimeField<FqParams, BackendU32>),
+                   (PrimeField<FpParams, BackendU29>), (PrimeField<FqParams, BackendU29>)) {
   check_against_reference<TestType>();
+}
+
+// add/sub of the u29x9 backend pick the correction from the top limbs and fall back to an exact
+// path only when those are within one of the modulus' (sum) or equal (difference): aim at exactly
+// those boundaries, and at sums/differences landing just around 0 and p, for every backend.
+TEMPLATE_TEST_CASE("field: add/sub around the modulus and around limb boundaries", "[field]",
+                   (PrimeField<FpParams, BackendU64>), (PrimeField<FqParams, BackendU64>),
+                   (PrimeField<FpParams, BackendU32>), (PrimeField<FqParams, BackendU32>),
+                   (PrimeField<FpParams, BackendU29>), (PrimeField<FqParams, BackendU29>)) {
+  using F = TestType;
+  const cpp_int p = mod_of(F::kModulus);
+  std::vector<F> base = edge_elements<F>();
+  for (int i = 0; i < test::iters(40); ++i) base.push_back(random_element<F>());
+  // Values whose top 29-bit limb (bits 232..260) is near half or all of the modulus' top limb.
+  const cpp_int top = p >> 232;
+  const cpp_int two232 = cpp_int(1) << 232;
+  const std::vector<cpp_int> tops{top / 2 - 1, top / 2, top / 2 + 1, top - 1, top};
+  const std::vector<cpp_int> lows{0, 1, two232 - 1, two232 / 2, p % two232};
+  for (const cpp_int& k : tops) {
+    for (const cpp_int& low : lows) {
+      cpp_int v = (k << 232) + low;
+      if (v < p) base.push_back(F::from_int_unchecked(from_big(v)));
+    }
+  }
+  std::vector<F> deltas{F::zero(), F::one(), -F::one(), F::from_u64(2), -F::from_u64(2), F::from_u64(1u << 29)};
+  for (const F& a : base) {
+    cpp_int A = to_big(a.to_int());
+    for (const F& d : deltas) {
+      // b = -a + d (a + b = d, i.e. sums near p) and b = a + d (differences near 0).
+      for (const F& b : {-a + d, a + d, a, -a}) {
+        cpp_int Bv = to_big(b.to_int());
+        REQUIRE(to_big((a + b).to_int()) == (A + Bv) % p);
+        REQUIRE(to_big((a - b).to_int()) == ((A - Bv) % p + p) % p);
+        REQUIRE(to_big((b - a).to_int()) == ((Bv - A) % p + p) % p);
+        REQUIRE((a + b) - b == a);
+      }
+    }
+    for (const F& b : base) {
+      cpp_int Bv = to_big(b.to_int());
+      REQUIRE(to_big((a + b).to_int()) == (A + Bv) % p);
+      REQUIRE(to_big((a - b).to_int()) == ((A - Bv) % p + p) % p);
+      REQUIRE(to_big((a * b).to_int()) == (A * Bv) % p);
+    }
+  }
 }
 
 TEMPLATE_TEST_CASE("field: batch inverse equals single inverses, zeros kept", "[field]", Fp, Fq) {
