@@ -21,6 +21,11 @@ enum class ErrorCode {
   kWrongVersionByte,     // base58check version byte is not the expected one
   kMalformedJson,
   kUnsupported,
+  kTruncated,            // input ends before the layout is complete
+  kTrailingBytes,        // input continues after a complete value
+  kMalformedSexp,        // not an S-expression, or not the expected shape
+  kMalformedBinProt,     // bin_prot bytes that no writer produces (bad tag, non-minimal int, ...)
+  kLimitExceeded,        // size, depth or count above a decoder's bound
 };
 
 inline const char* error_code_name(ErrorCode c) {
@@ -35,6 +40,11 @@ inline const char* error_code_name(ErrorCode c) {
     case ErrorCode::kWrongVersionByte: return "wrong_version_byte";
     case ErrorCode::kMalformedJson: return "malformed_json";
     case ErrorCode::kUnsupported: return "unsupported";
+    case ErrorCode::kTruncated: return "truncated";
+    case ErrorCode::kTrailingBytes: return "trailing_bytes";
+    case ErrorCode::kMalformedSexp: return "malformed_sexp";
+    case ErrorCode::kMalformedBinProt: return "malformed_bin_prot";
+    case ErrorCode::kLimitExceeded: return "limit_exceeded";
   }
   return "unknown";
 }
