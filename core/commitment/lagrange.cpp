@@ -95,6 +95,37 @@ Result<std::vector<PolyComm<C>>> lagrange_basis_ifft(const Srs<C>& srs, const Ra
 }
 
 template <class C>
+Result<PolyComm<C>> commit_lagrange_combination(const Srs<C>& srs, const Radix2Domain<typename C::Scalar>& domain,
+                                                std::span<const typename C::Scalar> coeffs) {
+  using S = typename C::Scalar;
+  MINA_TRY(ok, check_inputs(srs, domain.size));
+  (void)ok;
+  if (coeffs.size() > domain.size)
+    return Error{ErrorCode::kInvalidArgument, "lagrange combination: " + std::to_string(coeffs.size()) +
+                                                  " coefficients for a domain of " + std::to_string(domain.size)};
+  const size_t n = size_t(domain.size), srs_len = srs.g.size(), chunks = chunk_count(srs, n);
+  // scalars[j] = (1/n) Σ_i coeffs[i] ω^{−ij}: for each i walk the powers of ω^{−i}.
+  std::vector<S> scalars(n, S::zero());
+  S w_neg_i = S::one();
+  for (size_t i = 0; i < coeffs.size(); ++i) {
+    if (!coeffs[i].is_zero()) {
+      S acc = coeffs[i] * domain.size_inv;
+      for (size_t j = 0; j < n; ++j) {
+        scalars[j] += acc;
+        acc *= w_neg_i;
+      }
+    }
+    w_neg_i *= domain.group_gen_inv;
+  }
+  std::vector<Projective<C>> proj;
+  for (size_t c = 0; c < chunks; ++c) {
+    size_t off = c * srs_len, len = std::min(srs_len, n - off);
+    proj.push_back(msm<C>(std::span<const Affine<C>>(srs.g.data(), len), std::span<const S>(scalars.data() + off, len)));
+  }
+  return PolyComm<C>{batch_to_affine<C>(proj)};
+}
+
+template <class C>
 std::array<uint8_t, 32> srs_identity(const Srs<C>& srs, uint64_t domain_size) {
   Blake2b h(32);
   Bytes head;
@@ -188,6 +219,8 @@ Result<std::vector<PolyComm<C>>> lagrange_basis_from_bytes(ByteSpan bytes, const
   template Result<std::vector<PolyComm<C>>> lagrange_basis_commitments<C>(const Srs<C>&, const Radix2Domain<S>&, \
                                                                           size_t);                                \
   template Result<std::vector<PolyComm<C>>> lagrange_basis_ifft<C>(const Srs<C>&, const Radix2Domain<S>&);        \
+  template Result<PolyComm<C>> commit_lagrange_combination<C>(const Srs<C>&, const Radix2Domain<S>&,              \
+                                                              std::span<const S>);                               \
   template std::array<uint8_t, 32> srs_identity<C>(const Srs<C>&, uint64_t);                                      \
   template Bytes lagrange_basis_to_bytes<C>(const Srs<C>&, const Radix2Domain<S>&, std::span<const PolyComm<C>>); \
   template Result<std::vector<PolyComm<C>>> lagrange_basis_from_bytes<C>(ByteSpan, const Srs<C>&,                 \

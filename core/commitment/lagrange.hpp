@@ -40,6 +40,14 @@ Result<std::vector<PolyComm<C>>> lagrange_basis_commitments(const Srs<C>& srs,
 template <class C>
 Result<std::vector<PolyComm<C>>> lagrange_basis_ifft(const Srs<C>& srs, const Radix2Domain<typename C::Scalar>& domain);
 
+// Σ_i coeffs[i]·comm(L_i) for i < coeffs.size() without the basis: one n-point MSM per chunk with
+// scalars (1/n)·Σ_i coeffs[i]·ω^{−ij} (coeffs.size()·n field multiplications). For a verifier
+// with no cached basis this is the public-input commitment at 1/k of the cost of building k
+// basis entries; with the cache, the k-point MSM over the basis is cheaper still.
+template <class C>
+Result<PolyComm<C>> commit_lagrange_combination(const Srs<C>& srs, const Radix2Domain<typename C::Scalar>& domain,
+                                                std::span<const typename C::Scalar> coeffs);
+
 // Blake2b-256 over the curve, |G|, H and the generators G_0..G_{min(n,|G|)−1} that the basis of
 // a size-n domain depends on: what a cache entry must match.
 template <class C>
@@ -64,6 +72,8 @@ Result<std::vector<PolyComm<C>>> lagrange_basis_from_bytes(ByteSpan bytes, const
   extern template Result<std::vector<PolyComm<C>>> lagrange_basis_commitments<C>(const Srs<C>&,                     \
                                                                                  const Radix2Domain<S>&, size_t);   \
   extern template Result<std::vector<PolyComm<C>>> lagrange_basis_ifft<C>(const Srs<C>&, const Radix2Domain<S>&);   \
+  extern template Result<PolyComm<C>> commit_lagrange_combination<C>(const Srs<C>&, const Radix2Domain<S>&,            \
+                                                                     std::span<const S>);                             \
   extern template std::array<uint8_t, 32> srs_identity<C>(const Srs<C>&, uint64_t);                                 \
   extern template Bytes lagrange_basis_to_bytes<C>(const Srs<C>&, const Radix2Domain<S>&,                           \
                                                    std::span<const PolyComm<C>>);                                   \

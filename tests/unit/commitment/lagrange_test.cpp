@@ -80,6 +80,18 @@ TEMPLATE_TEST_CASE("public-input commitment: evaluations form, masked with H", "
   for (size_t i = 0; i < k; ++i) evals[i] = -pub[i];
   REQUIRE(ifft_in_place<S>(d, evals).ok());
   CHECK(*non_hiding == commit_non_hiding<C>(srs, evals, 1));
+  // Without the basis: one MSM with the combined scalars.
+  auto direct = commit_lagrange_combination<C>(srs, d, neg);
+  REQUIRE(direct.ok());
+  CHECK(*direct == *non_hiding);
+  CHECK(commit_lagrange_combination<C>(srs, d, std::vector<S>(33, S::one())).error().code ==
+        ErrorCode::kInvalidArgument);
+  // Chunked domain (2^7 over 64 generators).
+  auto d7 = *Radix2Domain<S>::create_log(7);
+  auto basis7 = *lagrange_basis_commitments<C>(srs, d7, 3);
+  std::vector<const PolyComm<C>*> refs7{&basis7[0], &basis7[1], &basis7[2]};
+  std::vector<S> c3{neg[0], neg[1], neg[2]};
+  CHECK(*commit_lagrange_combination<C>(srs, d7, c3) == *poly_comm_multi_scalar_mul<C>(refs7, c3));
   const std::vector<S> one{S::one()};
   auto masked = mask_custom<C>(srs, *non_hiding, one);
   REQUIRE(masked.ok());
