@@ -64,6 +64,17 @@ inline OracleCase load_case(const std::string& name, nlohmann::json oracle) {
   OracleCase c;
   c.name = name;
   c.verdict = oracle.value("verdict", false);
+  if (name.rfind("verify_zapp_", 0) == 0) {
+    // Made from the OpenMina verify_zkapp fixture of that name (public_input_test.cpp
+    // "[.write-zkapp-oracle-inputs]"): take the bin_prot original, not the JSON rendering.
+    auto in = decode_verify_zkapp_binprot(read_fixture_bytes("mina/" + name + "_0.binprot"));
+    REQUIRE(in.ok());
+    c.proof = in->proof;
+    c.vk = in->vk;
+    c.app_state = {in->zkapp_statement.account_update, in->zkapp_statement.calls};
+    c.oracle = std::move(oracle);
+    return c;
+  }
   std::string src = oracle["source"]["proof"].get<std::string>();
   std::string file = src, member;
   if (auto h = src.find('#'); h != std::string::npos) {
@@ -101,6 +112,12 @@ inline const std::vector<std::string>& oracle_names() {
   static const std::vector<std::string> v = {
       "square0_base_proof", "square1_base_proof",  "square1_step_proof", "zkapp_update_proof",
       "zkapp_update_proof.authorization", "square0_dummy_proof", "square1_dummy_proof",
+      // OpenMina's real devnet zkApp proofs (lookups, range checks, foreign-field addition);
+      // recorded only after "[.write-zkapp-oracle-inputs]" + extract.mjs (see public_input_test.cpp).
+      "verify_zapp_4af39d1e141859c964fe32b4e80537d3bd8c32d75e2754c0b869738006d25251",
+      "verify_zapp_9db7255327f342f75d27b5c0f646988ee68c6338f6e26c4dc549675f811b4152",
+      "verify_zapp_dc518dc7e0859ea6ffa0cd42637cdcc9c79ab369dfb7ff44c8a89b1219f98728",
+      "verify_zapp_f2bbc8088654c09314a58c96428f6828d3ee8096b6f34e3a027ad9b028ae22e0",
   };
   return v;
 }

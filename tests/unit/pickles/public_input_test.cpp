@@ -260,3 +260,31 @@ TEST_CASE("run_checks: each violation is reported with its kind", "[pickles][run
     only(p, vk, RunCheck::kJointCombinerMismatch);
   }
 }
+
+// Not a test: writes the OpenMina verify_zkapp fixtures as o1js verify inputs
+// ({proof: Proof.toJSON(), vk: {data, hash}}, the transaction form with maxProofsVerified 2) to
+// $MINA_ORACLE_DIR/zkapp_inputs/, so that `node tests/oracle/extract.mjs --out build/oracle
+// build/oracle/zkapp_inputs/*.json` records o1js' public input for them (the test above then
+// compares those too).
+TEST_CASE("write verify_zkapp fixtures as o1js verify inputs", "[.write-zkapp-oracle-inputs]") {
+  const std::string dir = po::oracle_dir() + "/zkapp_inputs";
+  std::system(("mkdir -p '" + dir + "'").c_str());
+  for (const char* f : po::kZkappFiles) {
+    auto in = decode_verify_zkapp_binprot(test::read_fixture_bytes(f));
+    REQUIRE(in.ok());
+    auto sx = encode_proof_sexp(in->proof);
+    REQUIRE(sx.ok());
+    const std::string text = sx->to_string();
+    nlohmann::json j;
+    j["proof"]["publicInput"] = {in->zkapp_statement.account_update.to_decimal(), in->zkapp_statement.calls.to_decimal()};
+    j["proof"]["publicOutput"] = nlohmann::json::array();
+    j["proof"]["maxProofsVerified"] = 2;
+    j["proof"]["proof"] = base64_encode(ByteSpan(reinterpret_cast<const uint8_t*>(text.data()), text.size()));
+    j["vk"]["data"] = base64_encode(encode_side_loaded_vk(in->vk));
+    j["vk"]["hash"] = vk_hash(in->vk).to_decimal();
+    std::string name = f;
+    name = name.substr(name.rfind('/') + 1);
+    name = name.substr(0, name.find('_', std::string("verify_zapp_").size())) ;
+    std::ofstream(dir + "/" + name + ".json") << j.dump(1) << "\n";
+  }
+}
