@@ -12,6 +12,7 @@
 #include "pickles/deferred.hpp"
 #include "pickles/dummy.hpp"
 #include "pickles/public_input.hpp"
+#include "pickles/run_checks.hpp"
 #include "pickles_oracle.hpp"
 #include "test_support.hpp"
 
@@ -80,7 +81,7 @@ TEST_CASE("dummy wrap challenges and sg equal o1js' recorded b_poly commitment",
   if (!any) WARN("no oracle record in " << po::oracle_dir() << "; skipped");
 }
 
-TEST_CASE("dummy sg points are the SRS commitments to their challenge polynomials", "[pickles][deferred][dummy][.slow]") {
+TEST_CASE("dummy sg points are the SRS commitments to their challenge polynomials", "[pickles][deferred][dummy][srs]") {
   // Dummy.Ipa.Wrap.sg on the 2^15 Pallas SRS, Dummy.Ipa.Step.sg on the 2^16 Vesta SRS, through
   // the accumulator check (sg = ⟨b_poly_coefficients(chals), G⟩).
   {
@@ -228,4 +229,50 @@ TEST_CASE("expand_deferred: typed errors, no crash", "[pickles][deferred]") {
     p.prev_evals.evals.w[0].zeta.clear();
     CHECK(expand_deferred(p).ok());
   }
+}
+
+TEST_CASE("expand_deferred and the public input survive random shape mutations", "[pickles][deferred][robustness]") {
+  // Flags, optional evaluations, chunk counts, domain and vector counts changed at random: every
+  // outcome is a value or a typed error (this runs the whole Fp pipeline, incl. kimchi's
+  // constraint evaluation, on each).
+  auto in = decode_verify_zkapp_binprot(test::read_fixture_bytes(po::kZkappFiles[0]));
+  REQUIRE(in.ok());
+  auto& rng = test::rng();
+  size_t ok = 0, err = 0;
+  for (int it = 0; it < test::iters(60); ++it) {
+    WrapProof p = in->proof;
+    auto& dv = p.statement.proof_state.deferred_values;
+    auto& ev = p.prev_evals.evals;
+    for (int k = 0; k < 3; ++k) {
+      switch (rng() % 8) {
+        case 0: { bool* flags[] = {&dv.plonk.feature_flags.range_check0, &dv.plonk.feature_flags.range_check1,
+                                  &dv.plonk.feature_flags.foreign_field_add, &dv.plonk.feature_flags.foreign_field_mul,
+                                  &dv.plonk.feature_flags.xor_, &dv.plonk.feature_flags.rot,
+                                  &dv.plonk.feature_flags.lookup, &dv.plonk.feature_flags.runtime_tables};
+                  bool* f = flags[rng() % 8]; *f = !*f; break; }
+        case 1: { std::optional<PointEvaluations<Fp>>* opts[] = {&ev.range_check0_selector, &ev.xor_selector,
+                                  &ev.lookup_aggregation, &ev.lookup_sorted[4], &ev.runtime_lookup_table,
+                                  &ev.foreign_field_mul_lookup_selector};
+                  auto* o = opts[rng() % 6];
+                  if (*o) o->reset(); else *o = PointEvaluations<Fp>{{Fp::from_u64(rng())}, {Fp::from_u64(rng())}};
+                  break; }
+        case 2: ev.w[rng() % 15].zeta.resize(rng() % 3, Fp::from_u64(5)); break;
+        case 3: ev.z.zeta_omega.resize(rng() % 3, Fp::one()); break;
+        case 4: dv.branch_data.domain_log2 = uint8_t(rng() % 40); break;
+        case 5: dv.plonk.joint_combiner = (rng() & 1) ? std::nullopt : std::optional<ScalarChallenge>(ScalarChallenge::from_limbs(rng(), rng())); break;
+        case 6: p.statement.messages_for_next_step_proof.old_bulletproof_challenges.resize(rng() % 4, dummy::ipa_step_challenges()); break;
+        case 7: p.statement.proof_state.messages_for_next_wrap_proof.old_bulletproof_challenges.resize(rng() % 4, dummy::ipa_wrap_challenges()); break;
+      }
+    }
+    auto r = wrap_public_input(p, in->vk, std::vector<Fp>{Fp::one()});
+    (void)run_checks(p, in->vk);
+    if (r.ok()) {
+      ++ok;
+      CHECK(r->size() == kWrapPublicInputSize);
+    } else {
+      ++err;
+      CHECK_FALSE(r.error().message.empty());
+    }
+  }
+  CHECK(ok + err == size_t(test::iters(60)));
 }
