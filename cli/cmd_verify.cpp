@@ -1,0 +1,102 @@
+// verify-zkapp --proof PROOF.json --vk VK.json [--max-proofs-verified N] [--srs-dir DIR]
+// verify-zkapp-binprot FILE [--srs-dir DIR]
+//   -> {"valid":bool[,"reason":"…"],"ms":{"setup":…,"verify":…}}, exit 1 when invalid.
+//
+// The SRS comes from DIR/pallas.srs and DIR/vesta.srs (proof-systems' published files) when
+// --srs-dir or MINA_SRS_DIR is given, and is generated otherwise (slower, the same points).
+#include <chrono>
+#include <cstdlib>
+#include <optional>
+
+#include "cli.hpp"
+#include "commitment/srs_file.hpp"
+#include "files.hpp"
+#include "pickles/decode.hpp"
+#include "pickles/verify.hpp"
+
+namespace mina::cli {
+namespace {
+
+double ms_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+Result<pickles::VerifierSetup> load_setup(const Args& args) {
+  std::optional<std::string> dir = args.flag("srs-dir");
+  if (!dir) {
+    if (const char* env = std::getenv("MINA_SRS_DIR")) dir = env;
+  }
+  if (!dir) return pickles::VerifierSetup::generate();
+  MINA_TRY(pallas_bytes, read_file(*dir + "/pallas.srs"));
+  MINA_TRY(vesta_bytes, read_file(*dir + "/vesta.srs"));
+  MINA_TRY(pallas, srs_from_msgpack<PallasParams>(pallas_bytes, pickles::VerifierSetup::kPallasSrsSize));
+  MINA_TRY(vesta, srs_from_msgpack<VestaParams>(vesta_bytes, pickles::VerifierSetup::kVestaSrsSize));
+  return pickles::VerifierSetup::from_srs(std::move(pallas), std::move(vesta));
+}
+
+Outcome run_statement(const Args& args, const pickles::WrapStatement& statement) {
+  auto t0 = std::chrono::steady_clock::now();
+  auto setup = load_setup(args);
+  if (!setup) return fail(setup.error());
+  double setup_ms = ms_since(t0);
+  auto t1 = std::chrono::steady_clock::now();
+  auto verdict = pickles::verify(*setup, statement);
+  if (!verdict) return fail(verdict.error());
+  nlohmann::json out = {{"valid", verdict->valid}};
+  if (!verdict->valid) out["reason"] = verdict->reason;
+  out["ms"] = {{"setup", int64_t(setup_ms)}, {"verify", int64_t(ms_since(t1))}};
+  return {verdict->valid ? kOk : kInvalid, out};
+}
+
+Outcome run_verify_zkapp(const std::vector<std::string>& argv) {
+  auto args = Args::parse(argv, {"proof", "vk", "max-proofs-verified", "srs-dir"});
+  if (!args) return fail(args.error());
+  auto proof_path = args->flag("proof");
+  auto vk_path = args->flag("vk");
+  if (!proof_path || !vk_path || !args->positionals().empty())
+    return fail(ErrorCode::kInvalidArgument, "usage: verify-zkapp --proof PROOF.json --vk VK.json [--max-proofs-verified N]");
+  auto proof_text = read_text_file(*proof_path);
+  if (!proof_text) return fail(proof_text.error());
+  auto vk_text = read_text_file(*vk_path);
+  if (!vk_text) return fail(vk_text.error());
+
+  // The zkApp transaction form of a proof always carries two challenge vectors: it is read as
+  // maxProofsVerified 2 whatever the JSON says.
+  std::string proof_json = *proof_text;
+  if (auto mpv = args->flag("max-proofs-verified")) {
+    if (*mpv != "0" && *mpv != "1" && *mpv != "2")
+      return fail(ErrorCode::kInvalidArgument, "--max-proofs-verified must be 0, 1 or 2");
+    auto j = nlohmann::json::parse(proof_json, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return fail(ErrorCode::kMalformedJson, "proof is not a JSON object");
+    j["maxProofsVerified"] = std::stoi(*mpv);
+    proof_json = j.dump();
+  }
+  auto proof = pickles::decode_o1js_proof_json(proof_json);
+  if (!proof) return fail(proof.error());
+  auto vk = pickles::decode_vk_json(*vk_text);
+  if (!vk) return fail(vk.error());
+
+  pickles::WrapStatement st{&proof->proof, &vk->vk, proof->public_input};
+  st.app_state.insert(st.app_state.end(), proof->public_output.begin(), proof->public_output.end());
+  return run_statement(*args, st);
+}
+
+Outcome run_verify_zkapp_binprot(const std::vector<std::string>& argv) {
+  auto args = Args::parse(argv, {"srs-dir"});
+  if (!args) return fail(args.error());
+  if (args->positionals().size() != 1) return fail(ErrorCode::kInvalidArgument, "usage: verify-zkapp-binprot FILE");
+  auto bytes = read_file(args->positionals()[0]);
+  if (!bytes) return fail(bytes.error());
+  auto input = pickles::decode_verify_zkapp_binprot(*bytes);
+  if (!input) return fail(input.error());
+  pickles::WrapStatement st{&input->proof, &input->vk,
+                            {input->zkapp_statement.account_update, input->zkapp_statement.calls}};
+  return run_statement(*args, st);
+}
+
+RegisterCommand reg1({"verify-zkapp", "verify-zkapp --proof PROOF.json --vk VK.json [--max-proofs-verified N] [--srs-dir DIR]",
+                      run_verify_zkapp});
+RegisterCommand reg2({"verify-zkapp-binprot", "verify-zkapp-binprot FILE [--srs-dir DIR]", run_verify_zkapp_binprot});
+
+}  // namespace
+}  // namespace mina::cli

@@ -1,0 +1,72 @@
+// Pickles wrap-proof verification, as Mina's `Pickles.verify` / `verify_heterogenous`
+// (src/lib/pickles/verify.ml) and OpenMina's `verify_zkapp` / `verify_block`:
+//   1. run_checks: the proof's shape against its feature flags and domains;
+//   2. the 40-element wrap public input from the statement (expand_deferred over Fp, message
+//      digests with the key's commitments and the app state);
+//   3. kimchi over Fq / Pallas with the IPA opening ("dlog_check"), all proofs in one MSM;
+//   4. the step accumulator check: each step proof's sg = ⟨b_poly_coefficients, G⟩ on Vesta.
+// A proof is valid iff all four pass. Malformed inputs never reach here: decoders reject them.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "base/error.hpp"
+#include "commitment/srs.hpp"
+#include "kimchi/wrap_verifier.hpp"
+#include "pickles/proof.hpp"
+#include "pickles/verification_key.hpp"
+
+namespace mina::pickles {
+
+// Setup paid once per worker and shared by every verification: the Pallas SRS (2^15 points,
+// the wrap IPA), the Vesta SRS (2^16 points, step accumulators) and, per wrap domain, the first
+// 40 Lagrange-basis commitments (computed on first use; can be exported and loaded back).
+class VerifierSetup {
+ public:
+  static constexpr size_t kPallasSrsSize = size_t(1) << 15;
+  static constexpr size_t kVestaSrsSize = size_t(1) << 16;
+
+  // The SRS generated as proof-systems does (Blake2b + group map): the trust root.
+  static Result<VerifierSetup> generate();
+  // From SRS points obtained elsewhere (e.g. a cache of a previous generate()). Checked for size.
+  static Result<VerifierSetup> from_srs(Srs<PallasParams> pallas, Srs<VestaParams> vesta);
+
+  const Srs<PallasParams>& pallas() const { return *pallas_; }
+  const Srs<VestaParams>& vesta() const { return *vesta_; }
+
+  // The first 40 Lagrange commitments of the 2^log2 wrap domain (computed once).
+  Result<std::span<const kimchi::PallasPolyComm>> lagrange_basis(unsigned log2);
+  // Cache interchange for the Lagrange commitments (checksummed, bound to SRS and domain).
+  Result<Bytes> export_lagrange_basis(unsigned log2);
+  Result<bool> import_lagrange_basis(unsigned log2, ByteSpan bytes);
+
+ private:
+  std::shared_ptr<const Srs<PallasParams>> pallas_;
+  std::shared_ptr<const Srs<VestaParams>> vesta_;
+  std::map<unsigned, std::vector<kimchi::PallasPolyComm>> lagrange_;
+};
+
+// What a wrap proof claims: the proof, the (side-loaded) key and the app state it is about —
+// publicInput ++ publicOutput for a ZkProgram, [account_update, calls] for a zkApp, the protocol
+// state hash for the blockchain SNARK.
+struct WrapStatement {
+  const WrapProof* proof;
+  const SideLoadedVerificationKey* vk;
+  std::vector<Fp> app_state;
+};
+
+struct Verdict {
+  bool valid = false;
+  std::string reason;  // empty when valid; which check failed otherwise
+};
+
+// Verifies all statements together (one kimchi MSM, one accumulator MSM): valid iff every one
+// is. `seed` feeds the batch combiners (derandomised over the batch, see commitment/ipa.hpp);
+// callers pass fresh random bytes. Errors only for inputs no verifier could run on.
+Result<Verdict> verify_batch(VerifierSetup& setup, std::span<const WrapStatement> statements, ByteSpan seed = {});
+Result<Verdict> verify(VerifierSetup& setup, const WrapStatement& statement, ByteSpan seed = {});
+
+}  // namespace mina::pickles
