@@ -25,6 +25,11 @@ uint64_t branch_data_to_field_value(const BranchData& b) {
 
 Result<PreparedStatement> prepare_statement(const WrapProof& proof, const SideLoadedVerificationKey& vk,
                                             std::span<const Fp> app_state) {
+  return prepare_statement(proof, vk.wrap_index, app_state);
+}
+
+Result<PreparedStatement> prepare_statement(const WrapProof& proof, const WrapIndexCommitments& dlog_plonk_index,
+                                            std::span<const Fp> app_state) {
   PreparedStatement s;
   // 1. compute_deferred_values (expand_deferred).
   MINA_TRY(dv, expand_deferred(proof));
@@ -35,7 +40,7 @@ Result<PreparedStatement> prepare_statement(const WrapProof& proof, const SideLo
   MINA_TRY(wrap_digest, hash_messages_for_next_wrap_proof(proof.statement.proof_state.messages_for_next_wrap_proof));
   s.messages_for_next_wrap_proof = to_digest(wrap_digest);
   // 4. Common.hash_messages_for_next_step_proof (Fp) with dlog_plonk_index = the key's commitments.
-  MINA_TRY(step_digest, hash_messages_for_next_step_proof(vk.wrap_index, app_state,
+  MINA_TRY(step_digest, hash_messages_for_next_step_proof(dlog_plonk_index, app_state,
                                                           proof.statement.messages_for_next_step_proof));
   s.messages_for_next_step_proof = to_digest(step_digest);
   return s;
@@ -82,7 +87,12 @@ std::vector<Fq> to_public_input(const PreparedStatement& s) {
 
 Result<std::vector<Fq>> wrap_public_input(const WrapProof& proof, const SideLoadedVerificationKey& vk,
                                           std::span<const Fp> app_state) {
-  MINA_TRY(s, prepare_statement(proof, vk, app_state));
+  return wrap_public_input(proof, vk.wrap_index, app_state);
+}
+
+Result<std::vector<Fq>> wrap_public_input(const WrapProof& proof, const WrapIndexCommitments& dlog_plonk_index,
+                                          std::span<const Fp> app_state) {
+  MINA_TRY(s, prepare_statement(proof, dlog_plonk_index, app_state));
   return to_public_input(s);
 }
 

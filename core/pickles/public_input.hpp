@@ -42,6 +42,11 @@ struct PreparedStatement {
 Result<PreparedStatement> prepare_statement(const WrapProof& proof, const SideLoadedVerificationKey& vk,
                                             std::span<const Fp> app_state);
 
+// The same with the wrap index's commitments given directly (the blockchain / transaction SNARK
+// verifier index instead of a side-loaded key).
+Result<PreparedStatement> prepare_statement(const WrapProof& proof, const WrapIndexCommitments& dlog_plonk_index,
+                                            std::span<const Fp> app_state);
+
 // tock_unpadded_public_input_of_statement.
 std::vector<Fq> to_public_input(const PreparedStatement& s);
 
@@ -49,6 +54,9 @@ std::vector<Fq> to_public_input(const PreparedStatement& s);
 // publicInput ++ publicOutput, for a zkApp [account_update, calls], for the blockchain SNARK the
 // protocol state hash.
 Result<std::vector<Fq>> wrap_public_input(const WrapProof& proof, const SideLoadedVerificationKey& vk,
+                                          std::span<const Fp> app_state);
+
+Result<std::vector<Fq>> wrap_public_input(const WrapProof& proof, const WrapIndexCommitments& dlog_plonk_index,
                                           std::span<const Fp> app_state);
 
 // Fp → Fq by integer (always canonical: p < q).

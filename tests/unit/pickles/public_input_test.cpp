@@ -207,6 +207,29 @@ TEST_CASE("OpenMina verify_zkapp inputs: deferred values, public input and run_c
   }
 }
 
+TEST_CASE("blockchain SNARK proofs (block-prover inputs): deferred values and run_checks", "[pickles][public_input]") {
+  // Mina's devnet block proofs: N2 branches on a 2^16 step domain, wrap domain 2^14. The full
+  // public input needs the protocol state hash (app_state), not computed here; everything else is.
+  for (const char* name : {"mina/block_input-2483246-0", "mina/block_input-2483248-1"}) {
+    INFO(name);
+    auto s = sexp::parse(po::read_text_fixture(std::string(name) + ".sexp"));
+    REQUIRE(s.ok());
+    auto chain = s->field("chain");
+    REQUIRE(chain.ok());
+    auto proof_sexp = (*chain)->field("proof");
+    REQUIRE(proof_sexp.ok());
+    auto p = decode_proof_sexp(**proof_sexp);
+    REQUIRE(p.ok());
+    CHECK(run_checks(*p, 14, ProofsVerified::kN2).empty());
+    auto d = expand_deferred(*p);
+    REQUIRE(d.ok());
+    CHECK(d->branch_data.domain_log2 == 16);
+    auto acc = step_accumulator_input(*p);
+    CHECK(acc.sg.is_on_curve());
+    CHECK(hash_messages_for_next_wrap_proof(p->statement.proof_state.messages_for_next_wrap_proof).ok());
+  }
+}
+
 TEST_CASE("run_checks: each violation is reported with its kind", "[pickles][run_checks]") {
   auto in = decode_verify_zkapp_binprot(test::read_fixture_bytes(po::kZkappFiles[0]));
   REQUIRE(in.ok());
