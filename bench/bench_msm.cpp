@@ -10,6 +10,10 @@
 #include <string>
 #include <vector>
 
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#endif
+
 #include "bench.hpp"
 #include "curve/curve.hpp"
 #include "curve/msm_buckets.hpp"
@@ -40,6 +44,17 @@ std::vector<Affine<C>> random_points(size_t n, std::mt19937_64& rng) {
   return batch_to_affine<C>(proj);
 }
 
+// Emscripten's getenv sees its own default environment, not Node's: ask Node.
+const char* env(const char* name) {
+#ifdef __EMSCRIPTEN__
+  static std::string value;
+  value = emscripten_run_script_string((std::string("process.env.") + name + " || ''").c_str());
+  return value.empty() ? nullptr : value.c_str();
+#else
+  return std::getenv(name);
+#endif
+}
+
 std::string load_average() {
   std::FILE* f = std::fopen("/proc/loadavg", "r");
   if (!f) return "null";
@@ -50,7 +65,7 @@ std::string load_average() {
 }
 
 int runs() {
-  const char* r = std::getenv("MSM_RUNS");
+  const char* r = env("MSM_RUNS");
   return r ? std::max(1, std::atoi(r)) : 5;
 }
 
@@ -114,17 +129,17 @@ void run_case(const char* curve, int log_n, bool precomputed, unsigned copies) {
 }
 
 Register r("msm", [] {
-  const char* only = std::getenv("MSM_CASES");  // e.g. "plain" or "pre"
+  const char* only = env("MSM_CASES");  // e.g. "plain" or "pre"
   std::string sel = only ? only : "";
   // MSM_FORCE_C=13 overrides the window width of both paths (for sweeps).
-  if (const char* fc = std::getenv("MSM_FORCE_C")) msm_detail::force_window_bits = unsigned(std::atoi(fc));
+  if (const char* fc = env("MSM_FORCE_C")) msm_detail::force_window_bits = unsigned(std::atoi(fc));
   if (sel.empty() || sel == "plain") {
     run_case<PallasParams>("pallas", 16, false, 0);
     run_case<PallasParams>("pallas", 15, false, 0);
     run_case<VestaParams>("vesta", 16, false, 0);
   }
   if (sel.empty() || sel == "pre") {
-    const char* cp = std::getenv("MSM_COPIES");
+    const char* cp = env("MSM_COPIES");
     unsigned copies = cp ? unsigned(std::atoi(cp)) : 4;
     run_case<PallasParams>("pallas", 16, true, copies);
     run_case<PallasParams>("pallas", 15, true, copies);

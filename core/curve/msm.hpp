@@ -1,11 +1,13 @@
 // Multi-scalar multiplication sum_i [s_i] P_i: the verifier's dominant cost (IPA opening checks
 // against up to 2^16 SRS points).
 //
-// Pippenger with signed c-bit windows (2^(c-1) buckets per window). For large inputs each
-// window's buckets are filled by batch-affine additions: points are sorted by bucket, and every
-// bucket is halved by pairwise affine additions per round, with one Montgomery batch inversion
-// shared by all additions of the round. Small inputs use Jacobian buckets, tiny ones
-// double-and-add.
+// Pippenger with signed c-bit windows (2^(c-1) buckets per window). From 256 terms on, each scalar
+// is split by GLV (glv.hpp) into two halves below 2^127 over the points P_i and phi(P_i), which
+// halves the number of windows, and each window's buckets are filled by batched affine additions
+// (msm_buckets.hpp: counting sort by bucket, pairwise halving rounds sharing one inversion per
+// round) and summed with batched additions too. Smaller inputs use Jacobian buckets, tiny ones
+// double-and-add. For fixed bases (the SRS) see MsmPrecomputed (msm_precomputed.hpp), which
+// trades a table of shifted copies for fewer bucket passes.
 #pragma once
 
 #include <span>
