@@ -77,7 +77,9 @@ std::vector<Mutation> all_mutations() {
   cols.push_back({"mul_selector", [](auto& e) -> E& { return e.mul_selector; }});
   cols.push_back({"emul_selector", [](auto& e) -> E& { return e.emul_selector; }});
   cols.push_back({"endomul_scalar_selector", [](auto& e) -> E& { return e.endomul_scalar_selector; }});
-  for (const auto& [name, get] : cols) {
+  for (const auto& col : cols) {
+    const std::string& name = col.first;
+    const Getter get = col.second;  // a copy: clang 14 cannot capture structured bindings
     add("evals." + name + ".zeta", [get](Subject& s) { get(s.proof.evals).zeta[0] += Fq::one(); });
     add("evals." + name + ".zeta_omega", [get](Subject& s) { get(s.proof.evals).zeta_omega[0] += Fq::one(); });
   }
