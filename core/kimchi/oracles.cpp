@@ -47,22 +47,6 @@ std::vector<std::vector<Fq>> recursion_evals(const RecursionChallenge& c, const 
   return out;
 }
 
-// Deployed kimchi (o1js 2.15.0 / Mina, which produced every wrap proof) has 11 EndoMul
-// constraints; proof-systems HEAD ("kimchi: update endosclmul gate") appends a 12th at α^11.
-// When kimchi/gates carries the 12-constraint gate, constant_term holds the extra
-// emul(ζ)·α^11·c_11 that deployed provers never satisfied, so ft_eval0 (= … − constant term)
-// gets it back here; zero once the gate has 11 constraints again. Found by the o1js-recorded
-// opening prechallenges (which pin the combined inner product) of every wrap proof.
-Fq deployed_endomul_correction(const pickles::ProofEvaluations<Fq>& evals, const EvaluationEnv<Fq>& env,
-                               const Fq& alpha) {
-  if constexpr (kEndoMulConstraints == 12) {
-    const auto c = endomul_constraints<Fq>(gate_env<Fq>(evals, env));
-    return evals.emul_selector.zeta[0] * alpha.pow(U256{11}) * c[11];
-  } else {
-    return Fq::zero();
-  }
-}
-
 }  // namespace
 
 std::optional<Error> check_wrap_shapes(const WrapVerifierIndex& index, const pickles::KimchiProof& proof,
@@ -265,7 +249,7 @@ Result<OraclesResult> oracles(const WrapVerifierIndex& index, const pickles::Kim
   //~    evaluation (eval_polynomial of one chunk = p(ζ)), minus the linearization's constant term.
   const ConstraintChallenges<Fq> chal{o.alpha, o.beta, o.gamma, Fq::zero()};
   MINA_TRY(ft0, ft_eval0<Fq>(proof.evals, chal, env, pickles::FeatureFlags{}, res.public_evals[0][0]));
-  res.ft_eval0 = ft0 + deployed_endomul_correction(proof.evals, env, o.alpha);
+  res.ft_eval0 = ft0;
 
   //~ 1. combined_inner_product over: recursion challenges, public, ft, z, the six selectors,
   //~    witness 0..14, coefficients 0..14, sigma 0..5.

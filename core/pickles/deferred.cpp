@@ -96,22 +96,6 @@ void push_always_present(std::vector<const E*>& out, const ProofEvaluations<Fp>&
   for (const auto& x : e.s) out.push_back(&x);
 }
 
-// Deployed kimchi (o1js 2.15.0, Mina's Pickles) has 11 EndoMul constraints. proof-systems HEAD
-// ("kimchi: update endosclmul gate", 2026) appends a 12th, (xP − xR)·(xR − xS)·inv − 1 at α^11;
-// when core/kimchi carries that 12-constraint gate, its constant term holds the extra
-// emul(ζ)·α^11·c_11, which deployed provers never satisfied, so ft_eval0 (= … − constant term)
-// gets it back here. Disappears by itself once the gate has 11 constraints again. Found by
-// matching the combined inner product of every o1js-recorded public input.
-Fp endomul_constraint_correction(const ProofEvaluations<Fp>& combined, const kimchi::EvaluationEnv<Fp>& env,
-                                 const Fp& alpha) {
-  if constexpr (kimchi::kEndoMulConstraints == 12) {
-    const auto c = kimchi::endomul_constraints<Fp>(kimchi::gate_env<Fp>(combined, env));
-    return combined.emul_selector.zeta[0] * alpha.pow(U256{11}) * c[11];
-  } else {
-    return Fp::zero();
-  }
-}
-
 }  // namespace
 
 Fp shift_type1(const Fp& x) { return (x - type1_c()) * inv_two(); }
@@ -246,7 +230,7 @@ Result<ExpandedDeferredValues> expand_deferred(const ExpandDeferredParams& param
   //    combine(pt) = Horner_xi([b_i(pt) for old challenges] ++ public(pt) ++ [ft(pt)] ++ to_list(evals)(pt))
   //    cip = combine(ζ) + r·combine(ζω).
   MINA_TRY(ft0, kimchi::ft_eval0<Fp>(combined, chal, env, plonk0.feature_flags, evals.public_input.zeta));
-  act.ft_eval0 = ft0 + endomul_constraint_correction(combined, env, act.alpha);
+  act.ft_eval0 = ft0;
   {
     const auto list = evals_to_list(evals.evals);
     auto combine = [&](bool at_zeta, const Fp& ft, const Fp& pt) {
