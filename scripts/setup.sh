@@ -20,8 +20,8 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-if [ -f package-lock.json ] && [ ! -d node_modules ]; then
-  npm ci --no-audit --no-fund --loglevel=error
-elif [ ! -d node_modules ]; then
+# `npm install` rather than `npm ci`: o1js lists per-platform optional packages that npm leaves
+# out of the lock file, and `npm ci` then refuses the lock. Versions still come from the lock.
+if [ ! -d node_modules/o1js ]; then
   npm install --no-audit --no-fund --loglevel=error
 fi
