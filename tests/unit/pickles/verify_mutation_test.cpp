@@ -1,0 +1,424 @@
+// The whole Pickles verifier (pickles::verify: run_checks, wrap public input, kimchi + IPA, step
+// accumulator) on real proofs:
+//   * every valid fixture verifies, every dummy / mismatched statement does not;
+//   * single mutations of a valid proof — every leaf of the WrapProof (field elements, points,
+//     128-bit challenges, digest limbs, branch data, feature flags, old challenges, evaluations,
+//     opening, commitments) and every app-state element, enumerated by a visitor over
+//     proof_layout.hpp so that nothing the wire carries is missed — are all rejected: a typed
+//     error or valid == false, never valid, never a crash.
+// Each rejected mutation costs a full verification (~0.3 s native), so by default every k-th
+// mutation runs (k = MINA_MUTATION_STRIDE, default below); "[.verify-all]" runs all of them.
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <cstdlib>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "commitment/srs_file.hpp"
+#include "pickles/decode.hpp"
+#include "pickles/proof_layout.hpp"
+#include "pickles/verify.hpp"
+#include "test_support.hpp"
+
+using namespace mina;
+using namespace mina::pickles;
+
+namespace {
+
+std::string fixture_text(const std::string& rel) {
+  auto b = test::read_fixture_bytes(rel);
+  return std::string(b.begin(), b.end());
+}
+
+// One setup per test binary: SRS from the shared fixtures, Lagrange bases cached inside.
+VerifierSetup& setup() {
+  static VerifierSetup s = [] {
+    auto pb = test::read_fixture_bytes("srs/pallas.srs");
+    auto vb = test::read_fixture_bytes("srs/vesta.srs");
+    auto p = srs_from_msgpack<PallasParams>(pb, VerifierSetup::kPallasSrsSize);
+    if (!p.ok()) throw std::runtime_error("pallas.srs: " + p.error().message);
+    auto v = srs_from_msgpack<VestaParams>(vb, VerifierSetup::kVestaSrsSize);
+    if (!v.ok()) throw std::runtime_error("vesta.srs: " + v.error().message);
+    auto r = VerifierSetup::from_srs(std::move(*p), std::move(*v));
+    if (!r.ok()) throw std::runtime_error("setup: " + r.error().message);
+    return std::move(*r);
+  }();
+  return s;
+}
+
+// What one verification is about; owns its proof and key.
+struct Subject {
+  WrapProof proof;
+  SideLoadedVerificationKey vk;
+  std::vector<Fp> app_state;
+};
+
+Subject o1js_subject(const std::string& proof_file, const std::string& vk_file) {
+  auto p = decode_o1js_proof_json(fixture_text("o1js/" + proof_file));
+  if (!p.ok()) throw std::runtime_error(proof_file + ": " + p.error().message);
+  auto vk = decode_vk_json(fixture_text("o1js/" + vk_file));
+  if (!vk.ok()) throw std::runtime_error(vk_file + ": " + vk.error().message);
+  Subject s{p->proof, vk->vk, p->public_input};
+  s.app_state.insert(s.app_state.end(), p->public_output.begin(), p->public_output.end());
+  return s;
+}
+
+const std::vector<std::string>& binprot_files() {
+  static const std::vector<std::string> files = {
+      "mina/verify_zapp_4af39d1e141859c964fe32b4e80537d3bd8c32d75e2754c0b869738006d25251_0.binprot",
+      "mina/verify_zapp_9db7255327f342f75d27b5c0f646988ee68c6338f6e26c4dc549675f811b4152_0.binprot",
+      "mina/verify_zapp_dc518dc7e0859ea6ffa0cd42637cdcc9c79ab369dfb7ff44c8a89b1219f98728_0.binprot",
+      "mina/verify_zapp_f2bbc8088654c09314a58c96428f6828d3ee8096b6f34e3a027ad9b028ae22e0_0.binprot",
+  };
+  return files;
+}
+
+Subject binprot_subject(const std::string& file) {
+  auto in = decode_verify_zkapp_binprot(test::read_fixture_bytes(file));
+  if (!in.ok()) throw std::runtime_error(file + ": " + in.error().message);
+  return Subject{in->proof, in->vk, {in->zkapp_statement.account_update, in->zkapp_statement.calls}};
+}
+
+// valid == true only; an Error or valid == false is a rejection.
+struct Outcome {
+  bool accepted = false;
+  std::string why;
+};
+Outcome run(const Subject& s) {
+  auto r = verify(setup(), WrapStatement{&s.proof, &s.vk, s.app_state});
+  if (!r.ok()) return {false, std::string("error: ") + r.error().message};
+  return {r->valid, r->reason};
+}
+
+// ---- enumerating every leaf of a WrapProof through proof_layout.hpp ----
+
+// Walks a WrapProof as the codecs do; counts leaves and changes leaf number `target` (if any).
+// With `names` set, records each leaf's path instead of (or as well as) mutating.
+class Mutator {
+ public:
+  explicit Mutator(size_t target, std::vector<std::string>* names = nullptr) : target_(target), names_(names) {}
+  void walk(WrapProof& p) { layout_detail::layout(*this, p); }
+  size_t count() const { return n_; }
+  bool mutated() const { return mutated_; }
+
+  template <class T>
+  void field(const char* name, T& x) {
+    Scope s(*this, std::string(".") + name);
+    value(x);
+  }
+  void plain_challenge(const char* name, ScalarChallenge& c) {
+    Scope s(*this, std::string(".") + name);
+    value(c);
+  }
+  template <class T>
+  void vector(const char* name, std::vector<T>& xs, layout_detail::VectorKind, size_t) {
+    Scope s(*this, std::string(".") + name);
+    indexed(xs);
+  }
+  void unit(const char*) {}
+  template <class Body>
+  void record(const char* name, Body body) {
+    Scope s(*this, std::string(".") + name);
+    body();
+  }
+  void chunked(bool) {}
+
+ private:
+  struct Scope {
+    Scope(Mutator& m, const std::string& part) : m_(m), len_(m.path_.size()) { m.path_ += part; }
+    ~Scope() { m_.path_.resize(len_); }
+    Mutator& m_;
+    size_t len_;
+  };
+
+  // Advances the leaf counter; true for the leaf to mutate.
+  bool hit() {
+    if (names_) names_->push_back(path_);
+    bool h = n_++ == target_;
+    if (h) mutated_ = true;
+    return h;
+  }
+  template <class Xs>
+  void indexed(Xs& xs) {
+    for (size_t i = 0; i < xs.size(); ++i) {
+      Scope s(*this, std::string("[") + std::to_string(i) + std::string("]"));
+      value(xs[i]);
+    }
+  }
+
+  template <class T>
+    requires layout_detail::HasLayout<Mutator, T>
+  void value(T& x) { layout_detail::layout(*this, x); }
+  void value(bool& b) {
+    if (hit()) b = !b;
+  }
+  template <class F>
+    requires std::is_same_v<F, Fp> || std::is_same_v<F, Fq>
+  void value(F& x) {
+    if (hit()) x += F::one();
+  }
+  void value(uint64_t& x) {  // digest limbs
+    if (hit()) x ^= 1;
+  }
+  void value(uint8_t& x) {  // domain_log2
+    if (hit()) x = uint8_t(x + 1);
+  }
+  void value(ProofsVerified& x) {
+    if (hit()) x = ProofsVerified((uint8_t(x) + 1) % 3);
+  }
+  void value(ScalarChallenge& c) {
+    // Flip one bit, a different one for each challenge, so both limbs and high bits get hit.
+    unsigned bit = unsigned((n_ * 37) % 128);
+    if (hit()) {
+      uint64_t lo = c.lo(), hi = c.hi();
+      (bit < 64 ? lo : hi) ^= uint64_t(1) << (bit % 64);
+      c = ScalarChallenge::from_limbs(lo, hi);
+    }
+  }
+  template <class C>
+  void value(Affine<C>& p) {  // another valid point
+    if (hit()) p = (p.to_projective() + Affine<C>::generator()).to_affine();
+  }
+  void value(PublicInputEvaluations& e) {
+    field("zeta", e.zeta);
+    field("zeta_omega", e.zeta_omega);
+  }
+  template <class F>
+  void value(PointEvaluations<F>& e) {
+    field("zeta", e.zeta);
+    field("zeta_omega", e.zeta_omega);
+  }
+  template <class T>
+  void value(std::vector<T>& xs) { indexed(xs); }
+  template <class T, size_t N>
+  void value(std::array<T, N>& xs) { indexed(xs); }
+  template <class T>
+  void value(std::optional<T>& x) {
+    if (x) value(*x);
+  }
+  template <class A, class B>
+  void value(std::pair<A, B>& x) {
+    field("L", x.first);
+    field("R", x.second);
+  }
+
+  size_t target_;
+  std::vector<std::string>* names_;
+  size_t n_ = 0;
+  bool mutated_ = false;
+  std::string path_;
+};
+
+struct Mutation {
+  std::string name;
+  std::function<void(Subject&)> apply;
+};
+
+std::vector<Mutation> mutations_of(const Subject& base) {
+  std::vector<Mutation> m;
+  std::vector<std::string> names;
+  {
+    WrapProof p = base.proof;
+    Mutator counter(size_t(-1), &names);
+    counter.walk(p);
+  }
+  for (size_t i = 0; i < names.size(); ++i) {
+    m.push_back({"proof" + names[i], [i](Subject& s) {
+                   Mutator mu(i);
+                   mu.walk(s.proof);
+                   if (!mu.mutated()) throw std::logic_error("leaf " + std::to_string(i) + " not reached");
+                 }});
+  }
+  for (size_t i = 0; i < base.app_state.size(); ++i)
+    m.push_back({"app_state[" + std::to_string(i) + "]", [i](Subject& s) { s.app_state[i] += Fp::one(); }});
+  // A few shape changes beyond single elements.
+  m.push_back({"app_state extra element", [](Subject& s) { s.app_state.push_back(Fp::zero()); }});
+  if (!base.app_state.empty()) m.push_back({"app_state dropped element", [](Subject& s) { s.app_state.pop_back(); }});
+  m.push_back({"lr: one round dropped", [](Subject& s) { s.proof.proof.opening.lr.pop_back(); }});
+  m.push_back({"lr: L/R swapped in round 3", [](Subject& s) {
+                 auto& lr = s.proof.proof.opening.lr.at(3);
+                 std::swap(lr.first, lr.second);
+               }});
+  m.push_back({"joint_combiner added", [](Subject& s) {
+                 auto& jc = s.proof.statement.proof_state.deferred_values.plonk.joint_combiner;
+                 jc = jc ? std::nullopt : std::optional(ScalarChallenge::from_limbs(1, 2));
+               }});
+  {
+    auto& old = base.proof.statement.proof_state.messages_for_next_wrap_proof.old_bulletproof_challenges;
+    if (old.size() == 2 && old[0] != old[1])
+      m.push_back({"wrap old challenges swapped", [](Subject& s) {
+                     auto& o = s.proof.statement.proof_state.messages_for_next_wrap_proof.old_bulletproof_challenges;
+                     std::swap(o[0], o[1]);
+                   }});
+  }
+  return m;
+}
+
+size_t default_stride() {
+  if (const char* s = std::getenv("MINA_MUTATION_STRIDE")) {
+    long v = std::strtol(s, nullptr, 10);
+    if (v > 0) return size_t(v);
+  }
+#ifdef __EMSCRIPTEN__
+  return 24;
+#else
+  return 6;
+#endif
+}
+
+// Runs every stride-th mutation of each subject; returns how many ran.
+void run_mutations(size_t stride) {
+  struct Named {
+    std::string name;
+    Subject subject;
+  };
+  std::vector<Named> subjects;
+  subjects.push_back({"square0_base_proof", o1js_subject("square0_base_proof.json", "square0_vk.json")});
+  subjects.push_back({"verify_zapp[0]", binprot_subject(binprot_files()[0])});
+
+  size_t total = 0, ran = 0, errors = 0;
+  auto t0 = std::chrono::steady_clock::now();
+  for (const auto& [sname, base] : subjects) {
+    {
+      auto ok = run(base);
+      INFO(sname << ": " << ok.why);
+      REQUIRE(ok.accepted);
+    }
+    const auto muts = mutations_of(base);
+    total += muts.size();
+    for (size_t k = 0; k < muts.size(); k += stride) {
+      Subject s = base;
+      muts[k].apply(s);
+      auto r = verify(setup(), WrapStatement{&s.proof, &s.vk, s.app_state});
+      if (!r.ok()) ++errors;
+      bool accepted = r.ok() && r->valid;
+      if (accepted) FAIL_CHECK("ACCEPTED mutated proof: " << sname << " " << muts[k].name);
+      ++ran;
+    }
+  }
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  WARN("pickles::verify mutations: ran " << ran << " of " << total << " (stride " << stride << "), all rejected unless "
+                                          << "reported above (" << errors << " as typed errors), " << secs << " s");
+  CHECK(ran > 0);
+}
+
+}  // namespace
+
+TEST_CASE("verify: valid fixtures verify", "[verify]") {
+  auto check_valid = [](const std::string& what, const Subject& s) {
+    auto o = run(s);
+    INFO(what << ": " << o.why);
+    CHECK(o.accepted);
+  };
+  check_valid("square0_base", o1js_subject("square0_base_proof.json", "square0_vk.json"));
+  check_valid("square1_base", o1js_subject("square1_base_proof.json", "square1_vk.json"));
+  check_valid("square1_step", o1js_subject("square1_step_proof.json", "square1_vk.json"));
+
+  auto zk = test::read_fixture_json("o1js/zkapp_update_proof.json");
+  {
+    auto p = decode_o1js_proof_json(zk.at("proof_toJSON").dump());
+    REQUIRE(p.ok());
+    auto vk = decode_vk_json(fixture_text("o1js/zkapp_vk.json"));
+    REQUIRE(vk.ok());
+    Subject s{p->proof, vk->vk, p->public_input};
+    check_valid("zkapp proof_toJSON", s);
+    // The transaction form: read as maxProofsVerified 2, app state = the JSON's publicInput.
+    nlohmann::json tx = {{"publicInput", zk.at("publicInput")},
+                         {"publicOutput", nlohmann::json::array()},
+                         {"maxProofsVerified", 2},
+                         {"proof", zk.at("authorization_proof_base64")}};
+    auto q = decode_o1js_proof_json(tx.dump());
+    REQUIRE(q.ok());
+    CHECK(q->proof.statement.proof_state.messages_for_next_wrap_proof.old_bulletproof_challenges.size() == 2);
+    check_valid("zkapp authorization_proof_base64", Subject{q->proof, vk->vk, q->public_input});
+  }
+  for (const auto& f : binprot_files()) check_valid(f, binprot_subject(f));
+}
+
+TEST_CASE("verify: dummies and mismatched statements are rejected", "[verify]") {
+  auto check_invalid = [](const std::string& what, const Subject& s) {
+    auto o = run(s);
+    INFO(what << ": " << o.why);
+    CHECK_FALSE(o.accepted);
+  };
+  // Dummy proofs: with their program's key (and, as they are rejected whatever the key, each key).
+  check_invalid("square0_dummy", o1js_subject("square0_dummy_proof.json", "square0_vk.json"));
+  check_invalid("square1_dummy", o1js_subject("square1_dummy_proof.json", "square1_vk.json"));
+  // dummy_proof_mpv{0,1}: Pickles.dummyProof(n, 14), publicInput 16 (+ output 1 for mpv1): shaped
+  // like square0 / square1 (maxProofsVerified 0 / 1).
+  check_invalid("dummy_proof_mpv0 / square0_vk", o1js_subject("dummy_proof_mpv0.json", "square0_vk.json"));
+  check_invalid("dummy_proof_mpv1 / square1_vk", o1js_subject("dummy_proof_mpv1.json", "square1_vk.json"));
+  check_invalid("dummy_proof_mpv0 / zkapp_vk", o1js_subject("dummy_proof_mpv0.json", "zkapp_vk.json"));
+  check_invalid("dummy_proof_mpv1 / square0_vk", o1js_subject("dummy_proof_mpv1.json", "square0_vk.json"));
+
+  // A valid proof with another program's key.
+  check_invalid("square0_base / square1_vk", o1js_subject("square0_base_proof.json", "square1_vk.json"));
+  check_invalid("square1_base / square0_vk", o1js_subject("square1_base_proof.json", "square0_vk.json"));
+  check_invalid("square1_step / zkapp_vk", o1js_subject("square1_step_proof.json", "zkapp_vk.json"));
+  {
+    Subject a = binprot_subject(binprot_files()[0]);
+    Subject b = binprot_subject(binprot_files()[1]);
+    Subject o1 = o1js_subject("square0_base_proof.json", "square0_vk.json");
+    a.vk = o1.vk;
+    check_invalid("verify_zapp[0] / square0_vk", a);
+    if (!(b.vk == binprot_subject(binprot_files()[0]).vk)) {
+      Subject c = binprot_subject(binprot_files()[0]);
+      c.vk = b.vk;
+      check_invalid("verify_zapp[0] / verify_zapp[1] vk", c);
+    }
+  }
+
+  // Wrong public input, public output, app state.
+  {
+    Subject s = o1js_subject("square0_base_proof.json", "square0_vk.json");
+    s.app_state[0] += Fp::one();
+    check_invalid("square0_base publicInput + 1", s);
+  }
+  {
+    Subject s = o1js_subject("square1_base_proof.json", "square1_vk.json");
+    REQUIRE(s.app_state.size() == 2);
+    s.app_state[1] += Fp::one();
+    check_invalid("square1_base publicOutput + 1", s);
+    Subject t = o1js_subject("square1_step_proof.json", "square1_vk.json");
+    std::swap(t.app_state[0], t.app_state[1]);
+    check_invalid("square1_step publicInput/publicOutput swapped", t);
+  }
+  {
+    Subject s = binprot_subject(binprot_files()[2]);
+    std::swap(s.app_state[0], s.app_state[1]);
+    check_invalid("verify_zapp[2] [calls, account_update]", s);
+    Subject t = binprot_subject(binprot_files()[3]);
+    t.app_state = binprot_subject(binprot_files()[1]).app_state;
+    check_invalid("verify_zapp[3] with verify_zapp[1]'s statement", t);
+  }
+}
+
+TEST_CASE("verify: verify_batch is valid iff every statement is", "[verify]") {
+  Subject a = o1js_subject("square0_base_proof.json", "square0_vk.json");
+  Subject b = binprot_subject(binprot_files()[0]);
+  Subject d = o1js_subject("square0_dummy_proof.json", "square0_vk.json");
+  auto batch = [](std::vector<const Subject*> xs) {
+    std::vector<WrapStatement> st;
+    for (auto* x : xs) st.push_back({&x->proof, &x->vk, x->app_state});
+    auto r = verify_batch(setup(), st);
+    return r.ok() && r->valid;
+  };
+  CHECK(batch({&a, &b}));
+  CHECK_FALSE(batch({&a, &d}));
+  CHECK_FALSE(batch({&d, &b}));
+  Subject wrong = b;
+  wrong.app_state[0] += Fp::one();
+  CHECK_FALSE(batch({&a, &wrong}));
+}
+
+TEST_CASE("verify: single mutations of valid proofs are rejected (every k-th)", "[verify]") {
+  run_mutations(default_stride());
+}
+
+TEST_CASE("verify: single mutations of valid proofs are rejected (all)", "[.verify-all]") { run_mutations(1); }
