@@ -1,4 +1,5 @@
-// The command line: one JSON object per line on stdout; exit 0 = ok/valid, 1 = well-formed input
+// The command line: one JSON object per line on stdout (one line per run, except commands that
+// report per item first, e.g. verify-batch); exit 0 = ok/valid, 1 = well-formed input
 // that is invalid, 2 = malformed input or usage error ({"error":{"code","message"}}).
 // The same sources build natively and to WASM (run by js/cli.mjs), so the two agree by construction.
 #pragma once
@@ -21,6 +22,8 @@ enum ExitCode { kOk = 0, kInvalid = 1, kMalformed = 2 };
 struct Outcome {
   int exit_code;
   nlohmann::json line;
+  // Printed, one per line, before `line` (commands with per-item results, e.g. verify-batch).
+  std::vector<nlohmann::json> lines_before = {};
 };
 
 inline Outcome fail(ErrorCode code, const std::string& message) {
