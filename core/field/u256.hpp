@@ -26,11 +26,7 @@ struct U256 {
   // Number of significant bits (0 for zero).
   constexpr unsigned bit_length() const {
     for (int i = 3; i >= 0; --i) {
-      if (w[i]) {
-        unsigned n = 64;
-        while (!((w[i] >> (n - 1)) & 1)) --n;
-        return unsigned(i) * 64 + n;
-      }
+      if (w[i]) return unsigned(i) * 64 + 64 - unsigned(__builtin_clzll(w[i]));  // w[i] != 0
     }
     return 0;
   }
