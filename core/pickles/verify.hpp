@@ -52,6 +52,11 @@ class VerifierSetup {
 // What a wrap proof claims: the proof, the (side-loaded) key and the app state it is about —
 // publicInput ++ publicOutput for a ZkProgram, [account_update, calls] for a zkApp, the protocol
 // state hash for the blockchain SNARK.
+// The key does not fix the app state's length: it enters the step-message digest through a
+// rate-2 sponge without length padding, so when the digest's input has odd length, `[x…]` and
+// `[x…, 0]` hash alike (square0: [9] and [9, 0] both verify). Pickles never sees such a pair
+// because the program's statement type fixes the length; callers must do the same (zkApps: 2,
+// blocks: 1, ZkPrograms: the program's declared input/output sizes).
 struct WrapStatement {
   const WrapProof* proof;
   const SideLoadedVerificationKey* vk;
