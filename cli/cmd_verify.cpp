@@ -1,9 +1,8 @@
-// verify-zkapp --proof PROOF.json --vk VK.json [--max-proofs-verified N] [--srs-dir DIR]
-// verify-zkapp-binprot FILE [--srs-dir DIR]
+// verify-zkapp --proof PROOF.json --vk VK.json [--max-proofs-verified N] [--srs-dir DIR] [--cache-dir DIR]
+// verify-zkapp-binprot FILE [--srs-dir DIR] [--cache-dir DIR]
 //   -> {"valid":bool[,"reason":"…"],"ms":{"setup":…,"verify":…}}, exit 1 when invalid.
 //
-// The SRS comes from DIR/pallas.srs and DIR/vesta.srs (proof-systems' published files) when
-// --srs-dir or MINA_SRS_DIR is given, and is generated otherwise (slower, the same points).
+// Where the SRS and Lagrange bases come from: see setup.hpp.
 #include <chrono>
 
 #include "cli.hpp"
@@ -21,12 +20,13 @@ double ms_since(std::chrono::steady_clock::time_point t0) {
 
 Outcome run_statement(const Args& args, const pickles::WrapStatement& statement) {
   auto t0 = std::chrono::steady_clock::now();
-  auto setup = load_setup(args);
+  auto setup = CliSetup::load(args);
   if (!setup) return fail(setup.error());
   double setup_ms = ms_since(t0);
   auto t1 = std::chrono::steady_clock::now();
-  auto verdict = pickles::verify(*setup, statement);
+  auto verdict = pickles::verify(setup->verifier, statement);
   if (!verdict) return fail(verdict.error());
+  setup->save();
   nlohmann::json out = {{"valid", verdict->valid}};
   if (!verdict->valid) out["reason"] = verdict->reason;
   out["ms"] = {{"setup", int64_t(setup_ms)}, {"verify", int64_t(ms_since(t1))}};
@@ -34,7 +34,7 @@ Outcome run_statement(const Args& args, const pickles::WrapStatement& statement)
 }
 
 Outcome run_verify_zkapp(const std::vector<std::string>& argv) {
-  auto args = Args::parse(argv, {"proof", "vk", "max-proofs-verified", "srs-dir"});
+  auto args = Args::parse(argv, with_setup_flags({"proof", "vk", "max-proofs-verified"}));
   if (!args) return fail(args.error());
   auto proof_path = args->flag("proof");
   auto vk_path = args->flag("vk");
@@ -67,7 +67,7 @@ Outcome run_verify_zkapp(const std::vector<std::string>& argv) {
 }
 
 Outcome run_verify_zkapp_binprot(const std::vector<std::string>& argv) {
-  auto args = Args::parse(argv, {"srs-dir"});
+  auto args = Args::parse(argv, with_setup_flags({}));
   if (!args) return fail(args.error());
   if (args->positionals().size() != 1) return fail(ErrorCode::kInvalidArgument, "usage: verify-zkapp-binprot FILE");
   auto bytes = read_file(args->positionals()[0]);
@@ -79,9 +79,9 @@ Outcome run_verify_zkapp_binprot(const std::vector<std::string>& argv) {
   return run_statement(*args, st);
 }
 
-RegisterCommand reg1({"verify-zkapp", "verify-zkapp --proof PROOF.json --vk VK.json [--max-proofs-verified N] [--srs-dir DIR]",
+RegisterCommand reg1({"verify-zkapp", "verify-zkapp --proof PROOF.json --vk VK.json [--max-proofs-verified N] [--srs-dir DIR] [--cache-dir DIR]",
                       run_verify_zkapp});
-RegisterCommand reg2({"verify-zkapp-binprot", "verify-zkapp-binprot FILE [--srs-dir DIR]", run_verify_zkapp_binprot});
+RegisterCommand reg2({"verify-zkapp-binprot", "verify-zkapp-binprot FILE [--srs-dir DIR] [--cache-dir DIR]", run_verify_zkapp_binprot});
 
 }  // namespace
 }  // namespace mina::cli

@@ -1,4 +1,4 @@
-// verify-batch MANIFEST.json [--srs-dir DIR]
+// verify-batch MANIFEST.json [--srs-dir DIR] [--cache-dir DIR]
 //   MANIFEST = [{"proof": "P.json", "vk": "V.json"[, "maxProofsVerified": 0|1|2]} | {"binprot": "F"}, …]
 //   (paths relative to the manifest's directory; "proof"/"vk" as verify-zkapp, "binprot" as
 //   verify-zkapp-binprot).
@@ -85,10 +85,10 @@ std::array<uint8_t, 32> fresh_seed() {
 
 Outcome run_verify_batch(const std::vector<std::string>& argv) {
   auto t0 = std::chrono::steady_clock::now();
-  auto args = Args::parse(argv, {"srs-dir"});
+  auto args = Args::parse(argv, with_setup_flags({}));
   if (!args) return fail(args.error());
   if (args->positionals().size() != 1)
-    return fail(ErrorCode::kInvalidArgument, "usage: verify-batch MANIFEST.json [--srs-dir DIR]");
+    return fail(ErrorCode::kInvalidArgument, "usage: verify-batch MANIFEST.json [--srs-dir DIR] [--cache-dir DIR]");
   const std::string& manifest_path = args->positionals()[0];
   auto text = read_text_file(manifest_path);
   if (!text) return fail(text.error());
@@ -108,8 +108,9 @@ Outcome run_verify_batch(const std::vector<std::string>& argv) {
   std::vector<pickles::WrapStatement> statements;
   for (const auto& e : entries) statements.push_back({&e.proof, &e.vk, e.app_state});
 
-  auto setup = load_setup(*args);
-  if (!setup) return fail(setup.error());
+  auto cli_setup = CliSetup::load(*args);
+  if (!cli_setup) return fail(cli_setup.error());
+  pickles::VerifierSetup* setup = &cli_setup->verifier;
   auto seed = fresh_seed();
 
   std::vector<nlohmann::json> lines;
@@ -141,6 +142,7 @@ Outcome run_verify_batch(const std::vector<std::string>& argv) {
       lines.back()["note"] = "batch rejected although each proof verified alone: " + why;
     }
   }
+  cli_setup->save();
   nlohmann::json out = {{"valid", all_valid},
                         {"total_ms", int64_t(std::chrono::duration<double, std::milli>(
                                                  std::chrono::steady_clock::now() - t0)
@@ -150,7 +152,7 @@ Outcome run_verify_batch(const std::vector<std::string>& argv) {
   return {code, out, std::move(lines)};
 }
 
-RegisterCommand reg({"verify-batch", "verify-batch MANIFEST.json [--srs-dir DIR]", run_verify_batch});
+RegisterCommand reg({"verify-batch", "verify-batch MANIFEST.json [--srs-dir DIR] [--cache-dir DIR]", run_verify_batch});
 
 }  // namespace
 }  // namespace mina::cli

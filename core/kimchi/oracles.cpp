@@ -1,5 +1,7 @@
 #include "kimchi/oracles.hpp"
 
+#include "commitment/lagrange.hpp"
+
 #include <string>
 
 #include "commitment/b_poly.hpp"
@@ -99,6 +101,16 @@ Result<PallasPolyComm> public_commitment(const Srs<PallasParams>& srs, std::span
     elm.push_back(-public_input[i]);
   }
   MINA_TRY(comm, poly_comm_multi_scalar_mul<PallasParams>(com, elm));
+  const std::vector<Fq> blinders(comm.len(), Fq::one());
+  return mask_custom<PallasParams>(srs, comm, blinders);
+}
+
+Result<PallasPolyComm> public_commitment_direct(const Srs<PallasParams>& srs, const Radix2Domain<Fq>& domain,
+                                                std::span<const Fq> public_input) {
+  if (public_input.empty()) return PallasPolyComm{{srs.h}};
+  std::vector<Fq> negated(public_input.begin(), public_input.end());
+  for (auto& x : negated) x = -x;
+  MINA_TRY(comm, commit_lagrange_combination<PallasParams>(srs, domain, negated));
   const std::vector<Fq> blinders(comm.len(), Fq::one());
   return mask_custom<PallasParams>(srs, comm, blinders);
 }

@@ -15,6 +15,8 @@
 //                    because Pickles passes no `public` evaluations).
 #pragma once
 
+#include "commitment/domain.hpp"
+
 #include <array>
 #include <optional>
 #include <span>
@@ -73,6 +75,12 @@ struct OraclesResult {
 // lagrange_basis must hold at least public_input.size() single-chunk commitments.
 Result<PallasPolyComm> public_commitment(const Srs<PallasParams>& srs, std::span<const PallasPolyComm> lagrange_basis,
                                          std::span<const Fq> public_input);
+
+// The same commitment without the basis: Σ_i (−x_i)·L_i as one n-point MSM whose scalars are
+// folded from the Lagrange coefficients (commit_lagrange_combination), masked with H. One MSM
+// instead of the 40 a basis costs: what a verifier with no cached basis does for its first proof.
+Result<PallasPolyComm> public_commitment_direct(const Srs<PallasParams>& srs, const Radix2Domain<Fq>& domain,
+                                                std::span<const Fq> public_input);
 
 // ProverProof::oracles with a precomputed public_comm. Typed errors (never a crash) for shapes
 // kimchi rejects or would panic on: wrong number of public inputs or recursion challenges,

@@ -48,7 +48,8 @@ Result<BatchEvaluationProof<PallasParams>> to_batch(const WrapVerifierIndex& ind
                                                     std::span<const PallasPolyComm> lagrange_basis,
                                                     const pickles::KimchiProof& proof,
                                                     std::span<const RecursionChallenge> prev_challenges,
-                                                    std::span<const Fq> public_input) {
+                                                    std::span<const Fq> public_input,
+                                                    const PallasPolyComm* precomputed_public_comm) {
   //~
   //~ #### Partial verification
   //~
@@ -64,7 +65,13 @@ Result<BatchEvaluationProof<PallasParams>> to_batch(const WrapVerifierIndex& ind
   if (auto err = check_wrap_shapes(index, proof, prev_challenges, public_input)) return *err;
 
   //~ 1. Commit to the negated public input polynomial.
-  MINA_TRY(public_comm, public_commitment(srs, lagrange_basis, public_input));
+  PallasPolyComm public_comm;
+  if (precomputed_public_comm) {
+    public_comm = *precomputed_public_comm;
+  } else {
+    MINA_TRY(computed, public_commitment(srs, lagrange_basis, public_input));
+    public_comm = std::move(computed);
+  }
 
   //~ 1. Run the [Fiat-Shamir argument](#fiat-shamir-argument).
   MINA_TRY(orc, oracles(index, proof, prev_challenges, public_comm, public_input));
@@ -158,7 +165,7 @@ Result<bool> batch_verify_wrap(const Srs<PallasParams>& srs, std::span<const Wra
   batch.reserve(proofs.size());
   for (const auto& p : proofs) {
     if (!p.index || !p.proof) return Error{ErrorCode::kInvalidArgument, "batch_verify_wrap: null index or proof"};
-    MINA_TRY(b, to_batch(*p.index, srs, p.lagrange_basis, *p.proof, p.prev_challenges, p.public_input));
+    MINA_TRY(b, to_batch(*p.index, srs, p.lagrange_basis, *p.proof, p.prev_challenges, p.public_input, p.public_comm));
     batch.push_back(std::move(b));
   }
   //~ 1. Use the PolyCom.verify to verify the partially evaluated proofs.

@@ -40,12 +40,14 @@ OpeningProof<PallasParams> to_opening_proof(const pickles::OpeningProof& p);
 // to_batch: shape checks, public commitment, oracles, f_comm / ft_comm, and the list of
 // evaluations for the IPA (recursion, public, ft, z, generic, poseidon, complete_add,
 // var_base_mul, endo_mul, endo_mul_scalar, witness 0..14, coefficients 0..14, sigma 0..5).
-// lagrange_basis: at least `public` (40) single-chunk commitments of the index's domain.
+// lagrange_basis: at least `public` (40) single-chunk commitments of the index's domain, unless
+// public_comm (public_commitment_direct of this public input) is given instead.
 Result<BatchEvaluationProof<PallasParams>> to_batch(const WrapVerifierIndex& index, const Srs<PallasParams>& srs,
                                                     std::span<const PallasPolyComm> lagrange_basis,
                                                     const pickles::KimchiProof& proof,
                                                     std::span<const RecursionChallenge> prev_challenges,
-                                                    std::span<const Fq> public_input);
+                                                    std::span<const Fq> public_input,
+                                                    const PallasPolyComm* public_comm = nullptr);
 
 // One proof. randomness: the IPA combiners (rand_base, sg_rand_base), see ipa.hpp; or a seed
 // from which they are derived with Blake2b over the whole batch.
@@ -66,6 +68,7 @@ struct WrapVerifyInput {
   const pickles::KimchiProof* proof;
   std::span<const RecursionChallenge> prev_challenges;
   std::span<const Fq> public_input;
+  const PallasPolyComm* public_comm = nullptr;  // instead of lagrange_basis when set
 };
 // An empty batch is valid (kimchi: "the proof validates trivially"). The first Error of any
 // entry is returned as is.

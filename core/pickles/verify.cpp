@@ -1,7 +1,10 @@
 #include "pickles/verify.hpp"
 
+#include <optional>
+
 #include "commitment/ipa.hpp"
 #include "commitment/lagrange.hpp"
+#include "commitment/srs_cache.hpp"
 #include "kimchi/verifier_index.hpp"
 #include "pickles/deferred.hpp"
 #include "pickles/public_input.hpp"
@@ -26,6 +29,25 @@ Result<VerifierSetup> VerifierSetup::from_srs(Srs<PallasParams> pallas, Srs<Vest
   s.pallas_ = std::make_shared<const Srs<PallasParams>>(std::move(pallas));
   s.vesta_ = std::make_shared<const Srs<VestaParams>>(std::move(vesta));
   return s;
+}
+
+Result<VerifierSetup> VerifierSetup::from_cache(ByteSpan pallas_cache, ByteSpan vesta_cache) {
+  MINA_TRY(pallas, srs_cache_from_bytes<PallasParams>(pallas_cache, kPallasSrsSize));
+  MINA_TRY(vesta, srs_cache_from_bytes<VestaParams>(vesta_cache, kVestaSrsSize));
+  MINA_TRY(pallas_ok, srs_cache_spot_check(pallas));
+  MINA_TRY(vesta_ok, srs_cache_spot_check(vesta));
+  (void)pallas_ok;
+  (void)vesta_ok;
+  return from_srs(std::move(pallas), std::move(vesta));
+}
+
+Bytes VerifierSetup::export_pallas_cache() const { return srs_cache_to_bytes(*pallas_); }
+Bytes VerifierSetup::export_vesta_cache() const { return srs_cache_to_bytes(*vesta_); }
+
+std::vector<unsigned> VerifierSetup::lagrange_domains() const {
+  std::vector<unsigned> out;
+  for (const auto& [log2, basis] : lagrange_) out.push_back(log2);
+  return out;
 }
 
 Result<std::span<const kimchi::PallasPolyComm>> VerifierSetup::lagrange_basis(unsigned log2) {
@@ -57,6 +79,7 @@ Result<Verdict> verify_batch(VerifierSetup& setup, std::span<const WrapStatement
     std::vector<kimchi::RecursionChallenge> prev_challenges;
     std::vector<Fq> public_input;
     std::span<const kimchi::PallasPolyComm> lagrange;
+    std::optional<kimchi::PallasPolyComm> public_comm;
   };
   std::vector<Prepared> prepared;
   prepared.reserve(statements.size());
@@ -73,8 +96,14 @@ Result<Verdict> verify_batch(VerifierSetup& setup, std::span<const WrapStatement
     MINA_TRY(public_input, wrap_public_input(*st.proof, *st.vk, st.app_state));
     MINA_TRY(index, kimchi::make_wrap_verifier_index(*st.vk));
     MINA_TRY(prev, kimchi::wrap_prev_challenges(st.proof->statement));
-    MINA_TRY(lagrange, setup.lagrange_basis(index.domain.log_size));
-    prepared.push_back({std::move(index), std::move(prev), std::move(public_input), lagrange});
+    const unsigned log2 = index.domain.log_size;
+    if (setup.lagrange_policy() == VerifierSetup::LagrangePolicy::kDirectUntilBuilt && !setup.has_lagrange_basis(log2)) {
+      MINA_TRY(public_comm, kimchi::public_commitment_direct(setup.pallas(), index.domain, public_input));
+      prepared.push_back({std::move(index), std::move(prev), std::move(public_input), {}, std::move(public_comm)});
+    } else {
+      MINA_TRY(lagrange, setup.lagrange_basis(log2));
+      prepared.push_back({std::move(index), std::move(prev), std::move(public_input), lagrange, std::nullopt});
+    }
     // 4 (inputs). The step proof's accumulator.
     StepAccumulatorInput acc = step_accumulator_input(*st.proof);
     step_sgs.push_back(acc.sg);
@@ -85,8 +114,9 @@ Result<Verdict> verify_batch(VerifierSetup& setup, std::span<const WrapStatement
   std::vector<kimchi::WrapVerifyInput> inputs;
   inputs.reserve(prepared.size());
   for (size_t i = 0; i < prepared.size(); ++i) {
+    const auto& pc = prepared[i].public_comm;
     inputs.push_back({&prepared[i].index, prepared[i].lagrange, &statements[i].proof->proof,
-                      prepared[i].prev_challenges, prepared[i].public_input});
+                      prepared[i].prev_challenges, prepared[i].public_input, pc ? &*pc : nullptr});
   }
   MINA_TRY(kimchi_ok, kimchi::batch_verify_wrap(setup.pallas(), inputs, seed));
   if (!kimchi_ok) return Verdict{false, "kimchi: opening check failed"};

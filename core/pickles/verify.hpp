@@ -26,6 +26,15 @@ namespace mina::pickles {
 // 40 Lagrange-basis commitments (computed on first use; can be exported and loaded back).
 class VerifierSetup {
  public:
+  // How a proof's public-input commitment is formed when its domain has no basis in memory:
+  // build the 40-entry basis (40 MSMs, then every later proof is cheap), or commit directly with
+  // one MSM per proof and leave the basis to whoever can afford it (a one-shot process, a first
+  // verify that must answer fast). An imported or already built basis is always used.
+  enum class LagrangePolicy { kBuildBasis, kDirectUntilBuilt };
+  void set_lagrange_policy(LagrangePolicy p) { lagrange_policy_ = p; }
+  bool has_lagrange_basis(unsigned log2) const { return lagrange_.count(log2) != 0; }
+  LagrangePolicy lagrange_policy() const { return lagrange_policy_; }
+
   static constexpr size_t kPallasSrsSize = size_t(1) << 15;
   static constexpr size_t kVestaSrsSize = size_t(1) << 16;
 
@@ -33,6 +42,12 @@ class VerifierSetup {
   static Result<VerifierSetup> generate();
   // From SRS points obtained elsewhere (e.g. a cache of a previous generate()). Checked for size.
   static Result<VerifierSetup> from_srs(Srs<PallasParams> pallas, Srs<VestaParams> vesta);
+  // From the fast cache format (commitment/srs_cache.hpp) of an earlier setup: checksummed,
+  // every point on its curve, and spot-checked against freshly generated generators so a cache
+  // of some other point set is refused (kInvalidArgument).
+  static Result<VerifierSetup> from_cache(ByteSpan pallas_cache, ByteSpan vesta_cache);
+  Bytes export_pallas_cache() const;
+  Bytes export_vesta_cache() const;
 
   const Srs<PallasParams>& pallas() const { return *pallas_; }
   const Srs<VestaParams>& vesta() const { return *vesta_; }
@@ -42,11 +57,14 @@ class VerifierSetup {
   // Cache interchange for the Lagrange commitments (checksummed, bound to SRS and domain).
   Result<Bytes> export_lagrange_basis(unsigned log2);
   Result<bool> import_lagrange_basis(unsigned log2, ByteSpan bytes);
+  // The wrap domains (log2) whose basis is in memory, computed or imported.
+  std::vector<unsigned> lagrange_domains() const;
 
  private:
   std::shared_ptr<const Srs<PallasParams>> pallas_;
   std::shared_ptr<const Srs<VestaParams>> vesta_;
   std::map<unsigned, std::vector<kimchi::PallasPolyComm>> lagrange_;
+  LagrangePolicy lagrange_policy_ = LagrangePolicy::kBuildBasis;
 };
 
 // What a wrap proof claims: the proof, the (side-loaded) key and the app state it is about —
