@@ -1,0 +1,138 @@
+// Type declarations for mina-webnode (hand-written; the same for the ESM, CommonJS and browser
+// entries).
+
+/** Stable error codes. Core codes come from the C++ verifier's error_code_name. */
+export type VerifierErrorCode =
+  | 'invalid_argument' | 'malformed_number' | 'non_canonical_field' | 'invalid_length'
+  | 'invalid_point' | 'invalid_encoding' | 'bad_checksum' | 'wrong_version_byte'
+  | 'malformed_json' | 'unsupported' | 'truncated' | 'trailing_bytes' | 'malformed_sexp'
+  | 'malformed_bin_prot' | 'limit_exceeded'
+  | 'out_of_memory' | 'internal' | 'no_setup' | 'vk_hash_mismatch'
+  | 'invalid_input' | 'worker_crashed' | 'timeout' | 'cancelled' | 'closed' | 'setup_failed'
+  | (string & {});
+
+export class VerifierError extends Error {
+  readonly name: 'VerifierError';
+  readonly code: VerifierErrorCode;
+  /** For setup_failed: the underlying core code. For cancelled: the AbortSignal's reason. */
+  readonly cause?: unknown;
+  constructor(code: VerifierErrorCode, message: string, extra?: Record<string, unknown>);
+}
+
+/** o1js `proof.toJSON()`, its JSON string, or an o1js Proof (anything with toJSON()). */
+export type ProofInput =
+  | string
+  | { publicInput: string[]; publicOutput: string[]; maxProofsVerified: 0 | 1 | 2; proof: string }
+  | { toJSON(): unknown };
+
+/** o1js VerificationKey ({data, hash}; hash as decimal string, bigint or Field), its JSON, or the base64 data alone. */
+export type VerificationKeyInput = string | { data: string; hash?: string | bigint | { toBigInt(): bigint } | null };
+
+export interface RequestOptions {
+  /** Cancels the request: a queued one never runs, a running one is rejected at once. */
+  signal?: AbortSignal;
+  /** Milliseconds the request may run in its worker; then it fails with `timeout` and the worker is replaced. */
+  timeoutMs?: number;
+}
+
+export interface VerifyOptions extends RequestOptions {
+  /** Overrides the proof's own maxProofsVerified (the zkApp transaction form reads as 2). */
+  maxProofsVerified?: 0 | 1 | 2;
+}
+
+export interface Timings {
+  /** Waiting in the queue and for the worker's setup. */
+  queue: number;
+  decode?: number;
+  verify?: number;
+  /** Computing the wrap domain's Lagrange basis (first use of a domain in a worker only). */
+  lagrange?: number;
+  batch?: number;
+  /** Inside the worker. */
+  worker: number;
+  /** From the call to the answer. */
+  total: number;
+}
+
+export interface VerifyResult {
+  valid: boolean;
+  /** Which check failed, when not valid. */
+  reason?: string;
+  /** The key's hash computed from its data (decimal, as o1js prints it). */
+  vkHash: string;
+  ms: Timings;
+  workerId: number;
+}
+
+export interface BatchEntry {
+  proof: ProofInput;
+  vk: VerificationKeyInput;
+  maxProofsVerified?: 0 | 1 | 2;
+}
+
+export interface BatchResult {
+  /** Every entry valid. */
+  valid: boolean;
+  /** Per entry: valid, or why not (`reason`), or the typed error of a malformed entry. */
+  results: Array<{ valid: boolean; reason?: string; error?: { code: VerifierErrorCode; message: string } }>;
+  ms: Timings;
+  workerId: number;
+}
+
+export type SrsOption =
+  | 'generate'
+  | { pallas: Uint8Array | ArrayBuffer; vesta: Uint8Array | ArrayBuffer; format?: 'srs' | 'cache' };
+
+export interface VerifierOptions {
+  /** Worker count (each holds ~100 MB of setup). Default 1. */
+  workers?: number;
+  /** Where each worker's SRS comes from: generated (default, ~5 s), proof-systems' pallas.srs/vesta.srs bytes, or our cache format. */
+  srs?: SrsOption;
+  /** Lagrange bases from an earlier `lagrangeBases()`, by wrap-domain log2. */
+  lagrange?: Record<number, Uint8Array>;
+  /** Default per-request timeout in ms (10 min). */
+  timeoutMs?: number;
+  /** Upper bound on each worker's WASM memory (default 4096). Past it allocations fail with out_of_memory and the worker is replaced. */
+  memoryLimitMb?: number;
+  onProgress?: (event: ProgressEvent) => void;
+}
+
+export interface ProgressEvent {
+  workerId: number;
+  phase: 'module' | 'srs' | 'lagrange';
+  state: 'start' | 'done';
+  log2?: number;
+  ms?: number;
+  source?: 'generate' | 'srs' | 'cache';
+}
+
+export interface PoolStats {
+  queued: number;
+  workers: Array<{ id: number; state: 'starting' | 'ready' | 'dead' | 'closed'; busy: boolean; memoryBytes: number; completed: number }>;
+  lagrangeDomains: number[];
+}
+
+export interface Verifier {
+  verifyZkappProof(proof: ProofInput, vk: VerificationKeyInput, options?: VerifyOptions): Promise<VerifyResult>;
+  verifyBatch(entries: BatchEntry[], options?: RequestOptions): Promise<BatchResult>;
+  /** The key's hash computed from its data (decimal string). */
+  vkHash(vk: VerificationKeyInput, options?: RequestOptions): Promise<string>;
+  /** Resolves once every worker has its setup. */
+  ready(): Promise<void>;
+  stats(): PoolStats;
+  /** Setup to persist and pass back to createVerifier ({srs, lagrange}): loads in ms instead of seconds. */
+  exportSetup(options?: RequestOptions): Promise<{ srs: { pallas: Uint8Array; vesta: Uint8Array; format: 'cache' }; lagrange: Record<number, Uint8Array> }>;
+  /** The Lagrange bases computed so far (pass back as `lagrange` to skip recomputing them). */
+  lagrangeBases(): Record<number, Uint8Array>;
+  on(event: 'progress', fn: (e: ProgressEvent) => void): this;
+  on(event: 'ready', fn: (e: { workerId: number; memoryBytes: number }) => void): this;
+  on(event: 'worker-exit', fn: (e: { workerId: number; error: { code: string; message: string } | null }) => void): this;
+  on(event: 'lagrange', fn: (e: { log2: number; bytes: number }) => void): this;
+  off(event: string, fn: (...args: any[]) => void): this;
+  /** Diagnostics/tests: kills a worker abruptly, as a crash would. */
+  killWorker(index?: number): void;
+  /** Rejects pending requests with `closed` and terminates the workers. */
+  close(): Promise<void>;
+}
+
+export function createVerifier(options?: VerifierOptions): Verifier;
