@@ -4,14 +4,11 @@
 //   setupFromCache(pallas, vesta)        our own fast cache of an earlier setup (spot-checked)
 //   exportSrsCache()                     {pallas, vesta} cache bytes of the current setup
 //   prepareLagrange(log2)                compute (or keep) the wrap domain's 40 commitments
+//                                        (until then the domain's proofs commit directly)
 //   exportLagrange(log2) / importLagrange(log2, bytes)
 //   setupInfo()                          {ready, lagrangeDomains, memoryBytes}
 #include <emscripten/bind.h>
 #include <emscripten/heap.h>
-
-#if __has_include("commitment/srs_cache.hpp")
-#define MINA_HAS_SRS_CACHE 1
-#endif
 
 #include "commitment/srs_file.hpp"
 #include "elapsed.hpp"
@@ -21,8 +18,12 @@
 namespace mina::bindings {
 namespace {
 
+// A domain without a basis in memory is committed to directly (one MSM per proof) so a first
+// verification answers fast; the package builds the basis explicitly (prepareLagrange) once a
+// domain proves to be in regular use.
 val setup_done(Result<pickles::VerifierSetup> setup, const Stopwatch& clock) {
   if (!setup) return error_value(setup.error());
+  setup->set_lagrange_policy(pickles::VerifierSetup::LagrangePolicy::kDirectUntilBuilt);
   worker_setup() = std::move(*setup);
   val out = val::object();
   out.set("ms", clock.ms());
@@ -52,20 +53,15 @@ val setup_from_srs(val pallas_js, val vesta_js) {
 }
 
 val setup_from_cache(val pallas_js, val vesta_js) {
-#ifdef MINA_HAS_SRS_CACHE
   return guarded([&] {
     Stopwatch clock;
     Bytes pallas = bytes_from_js(pallas_js);
     Bytes vesta = bytes_from_js(vesta_js);
     return setup_done(pickles::VerifierSetup::from_cache(pallas, vesta), clock);
   });
-#else
-  return error_value("unsupported", "this build has no SRS cache format");
-#endif
 }
 
 val export_srs_cache() {
-#ifdef MINA_HAS_SRS_CACHE
   return guarded([] {
     if (!worker_setup()) return no_setup();
     val out = val::object();
@@ -73,9 +69,6 @@ val export_srs_cache() {
     out.set("vesta", bytes_to_js(worker_setup()->export_vesta_cache()));
     return out;
   });
-#else
-  return error_value("unsupported", "this build has no SRS cache format");
-#endif
 }
 
 val prepare_lagrange(unsigned log2) {
@@ -115,11 +108,9 @@ val setup_info() {
   val out = val::object();
   out.set("ready", worker_setup().has_value());
   val domains = val::array();
-#ifdef MINA_HAS_SRS_CACHE
   if (worker_setup()) {
     for (unsigned log2 : worker_setup()->lagrange_domains()) domains.call<void>("push", log2);
   }
-#endif
   out.set("lagrangeDomains", domains);
   out.set("memoryBytes", double(emscripten_get_heap_size()));
   return out;

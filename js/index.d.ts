@@ -108,7 +108,7 @@ export interface ProgressEvent {
 
 export interface PoolStats {
   queued: number;
-  workers: Array<{ id: number; state: 'starting' | 'ready' | 'dead' | 'closed'; busy: boolean; memoryBytes: number; completed: number }>;
+  workers: Array<{ id: number; state: 'starting' | 'ready' | 'dead' | 'closed'; busy: boolean; /** the worker has started its request */ running: boolean; /** the worker's WASM memory */ memoryBytes: number; completed: number }>;
   lagrangeDomains: number[];
 }
 

@@ -88,7 +88,7 @@ export class VerifierPool {
   stats() {
     return {
       queued: this._queue.length,
-      workers: this._workers.map((w) => ({ id: w.id, state: w.state, busy: !!w.current, memoryBytes: w.memoryBytes, completed: w.completed })),
+      workers: this._workers.map((w) => ({ id: w.id, state: w.state, busy: !!w.current, running: !!w.current?.startedAt, memoryBytes: w.memoryBytes, completed: w.completed })),
       lagrangeDomains: [...this._lagrange.keys()].sort(),
     };
   }

@@ -63,10 +63,16 @@ export function startWorker({ post, loadModule }) {
     if (!mod.importLagrange(log2, bytes).error) domains.add(log2);
   }
 
-  // The first use of a wrap domain computes its 40 Lagrange commitments (seconds in WASM):
-  // reported as progress and handed to the pool so the other workers need not repeat it.
-  function ensureDomain(log2) {
+  // A wrap domain's 40 Lagrange commitments cost 40 MSMs (seconds in WASM); without them each
+  // proof commits to its public input directly (one MSM). The first proof of a domain goes the
+  // direct way and answers fast; the second builds the basis (reported as progress), which every
+  // later proof of the domain then uses, and hands it to the pool for the other workers.
+  const uses = new Map();
+  function noteDomain(log2) {
     if (domains.has(log2)) return 0;
+    const n = (uses.get(log2) ?? 0) + 1;
+    uses.set(log2, n);
+    if (n < 2) return 0;
     progress('lagrange', 'start', { log2 });
     const { ms } = unwrap(mod.prepareLagrange(log2));
     domains.add(log2);
@@ -86,7 +92,7 @@ export function startWorker({ post, loadModule }) {
 
   function verifyOne({ proof, vk, maxProofsVerified }) {
     const info = vkInfo(vk);
-    const lagrangeMs = ensureDomain(info.wrapDomainLog2);
+    const lagrangeMs = noteDomain(info.wrapDomainLog2);
     const r = unwrap(mod.verifyZkapp(proof, vk.text, maxProofsVerified, seed()));
     const out = { valid: r.valid, vkHash: info.hash, ms: { ...r.ms, lagrange: lagrangeMs } };
     if (!r.valid) out.reason = r.reason;
@@ -101,7 +107,7 @@ export function startWorker({ post, loadModule }) {
     items.forEach((item, i) => {
       try {
         const info = vkInfo(item.vk);
-        ensureDomain(info.wrapDomainLog2);
+        noteDomain(info.wrapDomainLog2);
         pending.push(i);
       } catch (e) {
         if (!(e instanceof BindingError)) throw e;
