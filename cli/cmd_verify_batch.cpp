@@ -3,7 +3,7 @@
 //   (paths relative to the manifest's directory; "proof"/"vk" as verify-zkapp, "binprot" as
 //   verify-zkapp-binprot).
 //   -> one line per proof {"index":i,"valid":bool[,"reason":"…"]}, then
-//      {"valid":all,"total_ms":…,"proofs":n}; exit 0 if all valid, 1 if any is invalid, 2 on
+//      {"valid":all,"total_ms":…,"proofs":n,"ms":{"verify":…}}; exit 0 if all valid, 1 if any is invalid, 2 on
 //      malformed input (nothing verified then: a single {"error":…} line).
 // All proofs are verified together (pickles::verify_batch: one kimchi MSM, one accumulator MSM);
 // when the batch fails, each proof is verified alone to say which ones are invalid.
@@ -111,6 +111,7 @@ Outcome run_verify_batch(const std::vector<std::string>& argv) {
   auto cli_setup = CliSetup::load(*args);
   if (!cli_setup) return fail(cli_setup.error());
   pickles::VerifierSetup* setup = &cli_setup->verifier;
+  const auto t_verify = std::chrono::steady_clock::now();
   auto seed = fresh_seed();
 
   std::vector<nlohmann::json> lines;
@@ -142,12 +143,14 @@ Outcome run_verify_batch(const std::vector<std::string>& argv) {
       lines.back()["note"] = "batch rejected although each proof verified alone: " + why;
     }
   }
+  const auto verify_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_verify).count();
   cli_setup->save();
   nlohmann::json out = {{"valid", all_valid},
                         {"total_ms", int64_t(std::chrono::duration<double, std::milli>(
                                                  std::chrono::steady_clock::now() - t0)
                                                  .count())},
                         {"proofs", statements.size()}};
+  out["ms"] = {{"verify", int64_t(verify_ms)}};
   int code = all_valid ? kOk : first_error ? kMalformed : kInvalid;
   return {code, out, std::move(lines)};
 }
