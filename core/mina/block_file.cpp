@@ -78,15 +78,18 @@ Result<BlockFile> openmina_best_tip(const Json& btp) {
     f.delta_transition_chain_proof = std::move(p);
   }
   if (const Json* proof = jr::optional_member(btp, "proof")) {
-    // [[body hashes], root block]: the chain starts at the root block's state hash.
+    // [[body hashes], root block]. The list starts with the root's own body hash, so the chain
+    // starts at the root's parent (as the recorded mainnet answer has it: root = tip, list =
+    // [tip body hash]).
     if (!proof->is_array() || proof->size() != 2)
       return Error{ErrorCode::kMalformedJson, "BestTipWithProof.proof: expected [[body hashes], root block]"};
     MINA_TRY(root_header, jr::member((*proof)[1], "header", "BestTipWithProof.proof[1]"));
     MINA_TRY(root_ps, jr::member(*root_header, "protocol_state", "BestTipWithProof.proof[1].header"));
     MINA_TRY(root, protocol_state_of(*root_ps));
-    Json as_chain = Json::array({state_hash_base58(state_hash(root)), (*proof)[0]});
+    Json as_chain = Json::array({state_hash_base58(root.previous_state_hash), (*proof)[0]});
     MINA_TRY(p, chain_proof(as_chain, "BestTipWithProof.proof"));
     f.best_tip_proof = std::move(p);
+    f.best_tip_root = std::move(root);
   }
   return f;
 }
@@ -103,6 +106,12 @@ const char* block_source_name(BlockSource s) {
     case BlockSource::kBlockInput: return "block_input";
   }
   return "unknown";
+}
+
+bool verify_best_tip_proof(const BlockFile& f) {
+  if (!f.best_tip_root || !f.best_tip_proof || f.best_tip_proof->body_hashes.empty()) return false;
+  if (f.best_tip_proof->body_hashes.front() != body_hash(f.best_tip_root->body)) return false;
+  return verify_delta_chain(*f.best_tip_proof, state_hash(f.protocol_state));
 }
 
 Result<BlockFile> decode_block_json(std::string_view text) {
@@ -133,7 +142,7 @@ Result<BlockFile> decode_block_file(ByteSpan bytes) {
     if (!input) return input.error();
     BlockFile f;
     f.source = BlockSource::kBlockInput;
-    f.protocol_state = std::move(input->chain_state);
+    f.protocol_state = std::move(input->next_state);
     return f;
   }
   MINA_TRY(state, decode_protocol_state_binprot(bytes));

@@ -36,8 +36,10 @@ struct BlockFile {
   BlockSource source = BlockSource::kProtocolState;
   ProtocolState protocol_state;
   std::optional<DeltaTransitionChainProof> delta_transition_chain_proof;
-  // OpenMina best tip: the Merkle list from the transition frontier's root to the tip
-  // (init = the root block's state hash).
+  // OpenMina best tip: the frontier root block, and the Merkle list from the root's parent
+  // through the root to the tip (init = root.previous_state_hash, first body hash = the root's).
+  // verify_best_tip_proof() checks both ends.
+  std::optional<ProtocolState> best_tip_root;
   std::optional<DeltaTransitionChainProof> best_tip_proof;
   // GraphQL only: the stateHash the node claimed (the caller compares it with state_hash()).
   std::optional<StateHash> claimed_state_hash;
@@ -45,6 +47,10 @@ struct BlockFile {
   // Mina_base.Proof.Stable.V2), undecoded.
   std::optional<std::string> protocol_state_proof_base64;
 };
+
+// The best-tip proof links the root to the tip: its first body hash is the root's and the
+// fold ends at the tip's state hash. false when the file carried no such proof.
+bool verify_best_tip_proof(const BlockFile& f);
 
 // JSON of any of the shapes above.
 Result<BlockFile> decode_block_json(std::string_view text);

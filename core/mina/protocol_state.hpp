@@ -136,6 +136,10 @@ struct GlobalSlot {
 // Consensus_vrf.Output.Truncated: 32 bytes, of which the low 253 bits are the output.
 using VrfOutputTruncated = Bytes32;
 inline constexpr unsigned kVrfOutputBits = 253;
+// Mina truncates a field element to 253 bits, so the top 3 bits are always clear. The decoders
+// insist on it: the state hash covers only 253 bits while the tie-break hashes all 32 bytes, so
+// accepting set top bits would let a relay change the tie-break without changing the hash.
+inline bool vrf_output_is_canonical(const VrfOutputTruncated& v) { return (v[31] >> 5) == 0; }
 
 struct ConsensusState {
   uint32_t blockchain_length = 0;

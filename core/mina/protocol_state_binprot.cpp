@@ -141,6 +141,7 @@ Result<ConsensusState> read_consensus_state(R& r) {
     c.sub_window_densities.push_back(d);
   }
   MINA_TRY(vrf, read_string32(r, "last_vrf_output"));
+  if (!vrf_output_is_canonical(vrf)) return Error{ErrorCode::kInvalidEncoding, "last_vrf_output: bits above the 253-bit output are set"};
   MINA_TRY(total, r.read_u64_as_int64());
   MINA_TRY(slot_number, read_tagged_u32(r, "Global_slot_since_hard_fork"));
   MINA_TRY(slots_per_epoch, read_u32(r));
@@ -213,14 +214,21 @@ Result<BlockInput> decode_block_input(ByteSpan bytes) {
   if (size != bytes.size() - kHeader) return Error{ErrorCode::kUnsupported, "not a block input: size header does not match"};
   BinProtReader r(bytes.subspan(kHeader));
   MINA_TRY(chain_state, read_protocol_state_binprot(r));
-  const auto needle = state_hash(chain_state).to_bytes_le();
-  const size_t from = kHeader + r.offset();
-  auto it = bytes.begin() + std::ptrdiff_t(from);
-  while ((it = std::search(it, bytes.end(), needle.begin(), needle.end())) != bytes.end()) {
-    BinProtReader at(bytes.subspan(size_t(it - bytes.begin())));
-    if (auto next = read_protocol_state_binprot(at); next.ok())
-      return BlockInput{std::move(chain_state), std::move(next).value()};
-    ++it;
+  // next_state = {previous_state_hash, body = {genesis_state_hash, …}}. Its genesis_state_hash is
+  // chain.state's, or chain.state's own hash when next_state starts a chain from it (the genesis
+  // input records a zero genesis_state_hash; the devnet test chains also restart from a state).
+  const StateHash chain_hash = state_hash(chain_state);
+  const size_t from = kHeader + r.offset() + 32;
+  for (const Fp& genesis : {chain_state.body.genesis_state_hash, chain_hash}) {
+    const auto needle = genesis.to_bytes_le();
+    auto it = bytes.begin() + std::ptrdiff_t(std::min(from, bytes.size()));
+    while ((it = std::search(it, bytes.end(), needle.begin(), needle.end())) != bytes.end()) {
+      BinProtReader at(bytes.subspan(size_t(it - bytes.begin()) - 32));
+      if (auto next = read_protocol_state_binprot(at);
+          next.ok() && next->body.consensus_state.blockchain_length == chain_state.body.consensus_state.blockchain_length + 1)
+        return BlockInput{std::move(chain_state), std::move(next).value()};
+      ++it;
+    }
   }
   return Error{ErrorCode::kMalformedBinProt, "block input: no next_state descending from chain.state"};
 }

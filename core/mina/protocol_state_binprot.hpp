@@ -23,8 +23,9 @@ Result<ProtocolState> decode_protocol_state_binprot(ByteSpan bytes);
 
 // A block-prover input (block_input-*.bin): an 8-byte little-endian length header (bin_dump's),
 // then {chain: {state, proof}, next_state, …}. chain.state is read in place; next_state follows
-// the proof, and is found as the first offset after chain.state where a protocol state decodes
-// whose previous_state_hash is chain.state's hash (so no proof decoder is needed here).
+// the proof and is found, without decoding the proof, as the first protocol state after
+// chain.state whose genesis_state_hash is chain.state's genesis hash or chain.state's own hash,
+// and whose length is one more.
 // kUnsupported when the header does not match the size (not a block input).
 struct BlockInput {
   ProtocolState chain_state;

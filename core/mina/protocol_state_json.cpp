@@ -164,6 +164,8 @@ Result<ConsensusState> consensus_state(const Json& j, const std::string& path) {
   MINA_TRY(min_density, get(j, "min_window_density", path, jr::u32));
   MINA_TRY(subs, get(j, "sub_window_densities", path, densities));
   MINA_TRY(vrf, get(j, "last_vrf_output", path, jr::base64_32));
+  if (!vrf_output_is_canonical(vrf))
+    return Error{ErrorCode::kInvalidEncoding, path + ".last_vrf_output: bits above the 253-bit output are set"};
   MINA_TRY(total, get(j, "total_currency", path, jr::u64));
   MINA_TRY(slot, jr::member_either(j, "curr_global_slot_since_hard_fork", "curr_global_slot", path));
   std::string sp = path + ".curr_global_slot_since_hard_fork";

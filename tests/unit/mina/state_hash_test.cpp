@@ -96,3 +96,60 @@ TEST_CASE("mina/state_hash: every precomputed mainnet block hashes to its record
   CHECK(placeholder == 1);
   CHECK(hashed == blocks.size() - 4);
 }
+
+TEST_CASE("mina/state_hash: parent links between the precomputed blocks", "[mina][state_hash]") {
+  std::map<std::string, unsigned> height_of;
+  for (auto& b : test::precomputed_blocks()) height_of[b.state_hash] = b.height;
+  size_t links = 0;
+  for (auto& b : test::precomputed_blocks()) {
+    auto f = decode_block_json(test::read_fixture_text(b.path));
+    if (!f) continue;
+    std::string parent = state_hash_base58(f->protocol_state.previous_state_hash);
+    auto it = height_of.find(parent);
+    if (it == height_of.end()) continue;
+    INFO(b.path << " -> " << parent);
+    CHECK(it->second + 1 == b.height);
+    ++links;
+  }
+  CHECK(links >= 16);
+}
+
+TEST_CASE("mina/state_hash: OpenMina's mainnet best tip equals the precomputed block it is", "[mina][state_hash]") {
+  auto tip = load("mina/mainnet_best_tip_with_proof_359606.json");
+  CHECK(tip.source == BlockSource::kOpenMinaBestTip);
+  CHECK(tip.protocol_state.body.consensus_state.blockchain_length == 359606);
+  // The same block, printed by Mina as a precomputed block: equal decoded states, equal hashes.
+  std::string hash = state_hash_base58(state_hash(tip.protocol_state));
+  bool found = false;
+  for (auto& b : test::precomputed_blocks()) {
+    if (b.state_hash != hash) continue;
+    found = true;
+    CHECK(load(b.path).protocol_state == tip.protocol_state);
+  }
+  CHECK(found);
+  // Its delta chain proof reaches its parent, and the frontier proof reaches it.
+  REQUIRE(tip.delta_transition_chain_proof.has_value());
+  CHECK(verify_delta_chain(*tip.delta_transition_chain_proof, tip.protocol_state.previous_state_hash));
+  REQUIRE(tip.best_tip_proof.has_value());
+  CHECK(verify_best_tip_proof(tip));
+  // A proof from another root, or with a changed body hash, fails.
+  BlockFile forged = tip;
+  forged.best_tip_proof->body_hashes[0] += Fp::one();
+  CHECK_FALSE(verify_best_tip_proof(forged));
+  forged = tip;
+  forged.best_tip_root->body.consensus_state.blockchain_length += 1;
+  CHECK_FALSE(verify_best_tip_proof(forged));
+}
+
+TEST_CASE("mina/state_hash: OpenMina fork vectors hash to the hashes in their names", "[mina][state_hash]") {
+  auto cases = test::fork_cases();
+  REQUIRE(cases.size() == 5);
+  for (auto& c : cases) {
+    INFO(c.tip_path);
+    auto tip = load(c.tip_path);
+    auto cnd = load(c.cnd_path);
+    CHECK(tip.source == BlockSource::kProtocolState);
+    CHECK(state_hash_base58(state_hash(tip.protocol_state)) == c.tip_hash);
+    CHECK(state_hash_base58(state_hash(cnd.protocol_state)) == c.cnd_hash);
+  }
+}
