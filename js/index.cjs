@@ -30,6 +30,8 @@ function createVerifier(options = {}) {
     verifyBatch: forward('verifyBatch'),
     vkHash: forward('vkHash'),
     exportSetup: forward('exportSetup'),
+    stateHash: forward('stateHash'),
+    verifyBlock: forward('verifyBlock'),
     ready: forward('ready'),
     close: forward('close'),
     // Synchronous in the ESM entry; here too once the implementation has loaded.

@@ -64,6 +64,21 @@ export interface VerifyResult {
   workerId: number;
 }
 
+export type BlockInput = string | object | Uint8Array | ArrayBuffer;
+
+export interface StateHashResult {
+  /** base58check "3N…" */
+  stateHash: string;
+  previousStateHash: string;
+  /** decimal field element */
+  bodyHash: string;
+  source: string;
+  /** GraphQL answers only: the hash the node claimed (compare it with stateHash). */
+  claimedStateHash?: string;
+  ms: Timings;
+  workerId: number;
+}
+
 export interface BatchEntry {
   proof: ProofInput;
   vk: VerificationKeyInput;
@@ -117,6 +132,14 @@ export interface Verifier {
   verifyBatch(entries: BatchEntry[], options?: RequestOptions): Promise<BatchResult>;
   /** The key's hash computed from its data (decimal string). */
   vkHash(vk: VerificationKeyInput, options?: RequestOptions): Promise<string>;
+  /**
+   * The protocol state's hash, computed from the state (never copied from the input). Accepts a
+   * precomputed block, an OpenMina best tip, {previous_state_hash, body}, a GraphQL answer (JSON
+   * string or object) or bin_prot bytes.
+   */
+  stateHash(block: BlockInput, options?: RequestOptions): Promise<StateHashResult>;
+  /** Blockchain SNARK verification of a block (rejects with `unsupported` until the core has it). */
+  verifyBlock(block: BlockInput, options?: RequestOptions & { network?: 'mainnet' | 'devnet' }): Promise<{ valid: boolean; reason?: string; stateHash?: string; ms: Timings }>;
   /** Resolves once every worker has its setup. */
   ready(): Promise<void>;
   stats(): PoolStats;

@@ -56,3 +56,13 @@ export function maxProofsVerifiedArg(mpv) {
   if (mpv === 0 || mpv === 1 || mpv === 2) return mpv;
   throw invalid('maxProofsVerified must be 0, 1 or 2');
 }
+
+// A block or protocol state: JSON (string or object: precomputed block, OpenMina best tip,
+// {previous_state_hash, body}, GraphQL answer) or bin_prot bytes.
+export function blockArgs(block) {
+  if (typeof block === 'string') return { text: block };
+  if (block instanceof ArrayBuffer) return { bytes: new Uint8Array(block) };
+  if (ArrayBuffer.isView(block)) return { bytes: new Uint8Array(block.buffer, block.byteOffset, block.byteLength) };
+  if (block && typeof block === 'object') return { text: JSON.stringify(block) };
+  throw invalid('a block is its JSON (string or object) or bin_prot bytes');
+}

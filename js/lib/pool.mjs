@@ -9,7 +9,7 @@
 //   setup failure (bad SRS bytes, no WASM build): every pending request fails with setup_failed,
 //     and so do later ones, instead of respawning workers forever.
 import { VerifierError, errorFromRecord } from './errors.mjs';
-import { maxProofsVerifiedArg, proofJsonText, vkJson } from './inputs.mjs';
+import { blockArgs, maxProofsVerifiedArg, proofJsonText, vkJson } from './inputs.mjs';
 
 const DEFAULT_TIMEOUT_MS = 10 * 60 * 1000;
 
@@ -82,6 +82,18 @@ export class VerifierPool {
   async vkHash(vk, options = {}) {
     const r = await this._request('vkHash', () => ({ vk: vkJson(vk) }), options);
     return r.hash;
+  }
+
+  // The protocol state's hash, computed (never copied from the input): {stateHash,
+  // previousStateHash, bodyHash, source, claimedStateHash?, ms}.
+  stateHash(block, options = {}) {
+    return this._request('stateHash', () => blockArgs(block), options);
+  }
+
+  // Blockchain SNARK verification of a block; `unsupported` until the core has it.
+  verifyBlock(block, options = {}) {
+    const { network = 'mainnet' } = options;
+    return this._request('verifyBlock', () => ({ ...blockArgs(block), network }), options);
   }
 
   // What each worker is doing and how much WASM memory it holds.

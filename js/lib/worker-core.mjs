@@ -3,7 +3,7 @@
 //
 // pool → worker
 //   {type: 'init', srs, lagrange: [[log2, bytes]…], memoryLimitMb}
-//   {type: 'call', id, op: 'verify'|'verifyBatch'|'vkHash'|'exportSetup', args}
+//   {type: 'call', id, op: 'verify'|'verifyBatch'|'vkHash'|'exportSetup'|'stateHash'|'verifyBlock', args}
 //   {type: 'lagrange', log2, bytes}            a basis another worker computed
 // worker → pool
 //   {type: 'progress', phase: 'module'|'srs'|'lagrange', state: 'start'|'done', log2?, ms?}
@@ -155,6 +155,12 @@ export function startWorker({ post, loadModule }) {
     if (op === 'verifyBatch') return verifyBatch(args);
     if (op === 'vkHash') return { hash: vkInfo(args.vk).hash };
     if (op === 'exportSetup') return exportSetup();
+    if (op === 'stateHash') return unwrap(args.bytes ? mod.stateHashBytes(args.bytes) : mod.stateHash(args.text));
+    if (op === 'verifyBlock') {
+      // Bound once core/mina verifies the blockchain SNARK (bindings/block_bindings.cpp).
+      if (typeof mod.verifyBlock !== 'function') throw new BindingError({ code: 'unsupported', message: 'this build cannot verify blocks yet' });
+      return unwrap(args.bytes ? mod.verifyBlockBytes(args.bytes, args.network) : mod.verifyBlock(args.text, args.network));
+    }
     throw new BindingError({ code: 'invalid_argument', message: `unknown operation ${op}` });
   }
 
