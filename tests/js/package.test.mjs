@@ -82,6 +82,24 @@ test('package: the o1js fixtures verify in a worker as o1js judges them, with ti
   assert.ok(savedSetup.srs.pallas.length > 2_000_000 && savedSetup.srs.vesta.length > 4_000_000);
 });
 
+test('package: o1js objects go in as they are (a ZkProgram Proof, a VerificationKey with a Field hash)', slow, async () => {
+  const { Field, VerificationKey, ZkProgram } = await import('o1js');
+  const Square0 = ZkProgram({
+    name: 'square0',
+    publicInput: Field,
+    methods: { base: { privateInputs: [Field], async method(y, x) { x.mul(x).assertEquals(y); } } },
+  });
+  class Square0Proof extends ZkProgram.Proof(Square0) {}
+  const proof = await Square0Proof.fromJSON(json('square0_base_proof.json'));
+  const dummy = await Square0Proof.fromJSON(json('square0_dummy_proof.json'));
+  const raw = json('square0_vk.json');
+  const vk = new VerificationKey({ data: raw.data, hash: Field(raw.hash) });
+  const v = warmVerifier();
+  assert.equal(await v.vkHash(vk), raw.hash);
+  assert.equal((await v.verifyZkappProof(proof, vk)).valid, true);
+  assert.equal((await v.verifyZkappProof(dummy, vk)).valid, false);
+});
+
 test('package: vkHash computes o1js hashes; a key whose hash is off is refused', slow, async () => {
   const v = warmVerifier();
   for (const name of ['square0_vk.json', 'square1_vk.json', 'zkapp_vk.json', 'zkapp_proofsdisabled_onchain_vk.json']) {
