@@ -27,6 +27,7 @@ export class ChunkStore {
   #current = { generation: 0n, entries: [] };
   #previous = undefined;
   #staged = new Map(); // key -> {kind, payload} | null (delete)
+  #highest = 0n; // the highest generation any manifest on record claims, valid or not
   #closed = false;
   #openReport = { skipped: [] };
 
@@ -51,6 +52,7 @@ export class ChunkStore {
 
   async #load() {
     const generations = (await this.#backend.listManifests()).sort((a, b) => (a > b ? -1 : a < b ? 1 : 0));
+    if (generations.length) this.#highest = generations[0];
     const records = [];
     for (const g of generations) {
       const r = await this.#backend.readManifest(g);
@@ -128,7 +130,9 @@ export class ChunkStore {
   // stay staged.
   async commit() {
     this.#check();
-    const generation = this.#current.generation + 1n;
+    // Never reuse the number of a generation that was passed over (torn or damaged): its stale
+    // manifest must not be mistaken for this one's.
+    const generation = (this.#highest > this.#current.generation ? this.#highest : this.#current.generation) + 1n;
     const records = [];
     const entries = [];
     for (const e of this.#current.entries) if (!this.#staged.has(e.key)) entries.push(e);
@@ -141,6 +145,7 @@ export class ChunkStore {
     const manifest = { generation, entries };
     const manifestBytes = await encodeManifest(manifest);
     await this.#backend.commit(generation, records, manifestBytes);
+    this.#highest = generation;
     this.#previous = this.#current.generation > 0n ? this.#current : undefined;
     this.#current = manifest;
     this.#staged.clear();
