@@ -198,6 +198,7 @@ export class VerifierPool {
       w.current = r;
       r.worker = w;
       r.dispatchedAt = performance.now();
+      w.handle.hold?.(true);
       w.handle.post({ type: 'call', id: r.id, op: r.op, args: r.args });
     }
   }
@@ -223,6 +224,7 @@ export class VerifierPool {
       case 'ready':
         w.state = 'ready';
         w.memoryBytes = msg.memoryBytes;
+        if (!w.current) w.handle.hold?.(false);
         this._setupFailuresInARow = 0;
         this._emit('ready', { workerId: w.id, memoryBytes: msg.memoryBytes });
         break;
@@ -242,6 +244,7 @@ export class VerifierPool {
         if (!r || r.id !== msg.id) break;
         w.current = null;
         w.completed += 1;
+        if (w.state === 'ready') w.handle.hold?.(false);
         if (msg.memoryBytes) w.memoryBytes = msg.memoryBytes;
         if (msg.error) this._settle(r, errorFromRecord(msg.error));
         else {

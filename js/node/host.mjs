@@ -21,6 +21,9 @@ export function spawnNodeWorker({ onMessage, onExit }) {
       return worker.terminate();
     },
     kill: () => worker.terminate(), // as a crash: exit is reported
+    // An idle worker with its setup done does not keep Node running: a script that forgets
+    // close() still exits once its requests are answered.
+    hold: (busy) => (busy ? worker.ref() : worker.unref()),
     threadId: worker.threadId,
   };
 }
