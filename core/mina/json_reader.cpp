@@ -16,8 +16,9 @@ Error bad(const std::string& path, const std::string& what) {
 Error at(const std::string& path, const Error& e) { return Error{e.code, path + ": " + e.message}; }
 
 Result<uint64_t> unsigned_value(const Json& j, uint64_t max, const std::string& path) {
-  if (j.is_number_unsigned()) {
-    uint64_t v = j.get<uint64_t>();
+  if (j.is_number_integer()) {
+    if (!j.is_number_unsigned() && j.get<int64_t>() < 0) return Error{ErrorCode::kMalformedNumber, path + ": negative"};
+    uint64_t v = j.is_number_unsigned() ? j.get<uint64_t>() : uint64_t(j.get<int64_t>());
     if (v > max) return Error{ErrorCode::kMalformedNumber, path + ": out of range"};
     return v;
   }
