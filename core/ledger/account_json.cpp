@@ -314,8 +314,13 @@ Result<Account> account_members(const json& obj) {
 }  // namespace
 
 Result<GraphqlAccount> decode_graphql_account(std::string_view json_text) {
-  MINA_TRY(j, parse_bounded(json_text));
-  if (!j.is_object()) return shape("must be an object");
+  MINA_TRY(parsed, parse_bounded(json_text));
+  if (!parsed.is_object()) return shape("must be an object");
+  // A whole GraphQL response {"data": {"account": {...}}} is unwrapped.
+  const bool envelope = parsed.contains("data") && !parsed.contains("publicKey");
+  if (envelope && !(parsed["data"].is_object() && parsed["data"].contains("account") && parsed["data"]["account"].is_object()))
+    return shape("response has no data.account object (account not found?)");
+  const json& j = envelope ? parsed["data"]["account"] : parsed;
   GraphqlAccount out;
   MINA_TRY(account, account_members(j));
   out.account = std::move(account);

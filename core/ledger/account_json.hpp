@@ -1,4 +1,5 @@
-// Decoding an account as Mina's GraphQL `account(publicKey, token)` returns it.
+// Decoding an account as Mina's GraphQL `account(publicKey, token)` returns it: the account
+// object, or a whole response {"data": {"account": {...}}}.
 //
 // Accepted members (others are ignored):
 //   publicKey            B62… (required)

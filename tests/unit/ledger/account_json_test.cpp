@@ -271,6 +271,11 @@ TEST_CASE("ledger/json: malformed answers are typed errors", "[ledger][json]") {
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().code == c.code);
   }
+  // A whole GraphQL response is unwrapped; an account that was not found is an error.
+  auto wrapped = decode_graphql_account(json{{"data", {{"account", good}}}}.dump());
+  REQUIRE(wrapped.ok());
+  CHECK(wrapped->account == decode_graphql_account(good.dump())->account);
+  CHECK(decode_graphql_account(R"({"data":{"account":null}})").error().code == ErrorCode::kMalformedJson);
   CHECK(decode_graphql_account("[1,2]").error().code == ErrorCode::kMalformedJson);
   CHECK(decode_graphql_account("{\"a\":").error().code == ErrorCode::kMalformedJson);
   CHECK(decode_graphql_account(std::string(100, '[')).error().code == ErrorCode::kLimitExceeded);
