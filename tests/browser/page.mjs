@@ -55,11 +55,24 @@ window.runCheck = async () => {
   const err = await verifier.verifyZkappProof('{"nope":1}', vk).catch((e) => e);
   const eventLoop = stop();
   const stats = verifier.stats();
+  const setup = await verifier.exportSetup();
   await verifier.close();
+
+  // A worker killed mid-verification: that request fails typed, a fresh worker (set up from the
+  // exported cache) answers the next one.
+  const second = createVerifier({ workers: 1, srs: setup.srs, lagrange: setup.lagrange });
+  await second.ready();
+  const doomed = second.verifyZkappProof(proof, vk);
+  while (!second.stats().workers[0].running) await new Promise((r) => setTimeout(r, 5));
+  second.killWorker(0);
+  const killed = await doomed.then(() => 'resolved', (e) => e.code);
+  const afterKill = await second.verifyZkappProof(proof, vk);
+  await second.close();
   return {
     good: good.valid,
     dummy: bad.valid,
     error: { code: err.code, isVerifierError: err instanceof VerifierError },
+    kill: { killed, afterKill: afterKill.valid, workerId: afterKill.workerId },
     timings: { good: good.ms, dummy: bad.ms, wallMs: performance.now() - t0 },
     progress: progress.map((e) => `${e.phase}:${e.state}`),
     workerMemoryBytes: stats.workers[0].memoryBytes,

@@ -37,7 +37,7 @@ try {
 }
 const skip = !chromiumPath ? 'chromium is not installed (apt-get install chromium)' : !playwright ? 'playwright-core is not installed (npm install)' : false;
 
-test('browser: a page verifies o1js proofs in a Worker; the main thread stays responsive', { skip, timeout: 10 * 60 * 1000 }, async (t) => {
+test('browser: a page verifies o1js proofs in a Worker; the main thread stays responsive; a killed worker is replaced', { skip, timeout: 10 * 60 * 1000 }, async (t) => {
   const pkg = unpackPackage();
   const server = await startStaticServer({
     '/node_modules/mina-webnode/': pkg,
@@ -61,6 +61,7 @@ test('browser: a page verifies o1js proofs in a Worker; the main thread stays re
   assert.equal(r.good, true);
   assert.equal(r.dummy, false);
   assert.deepEqual(r.error, { code: 'malformed_json', isVerifierError: true });
+  assert.deepEqual(r.kill, { killed: 'worker_crashed', afterKill: true, workerId: 2 });
   assert.deepEqual(r.progress.slice(0, 4), ['module:start', 'module:done', 'srs:start', 'srs:done']);
   // Setup plus two verifications take seconds of WASM work; none of it ran on the page's thread.
   const workerMs = r.timings.good.worker + r.timings.dummy.worker;

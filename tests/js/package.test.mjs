@@ -188,6 +188,27 @@ test('package: verifyBatch says which entries fail and why', slow, async () => {
   assert.equal(mixed.results[2].error.code, 'malformed_json');
 });
 
+test('package: two workers verify side by side and share a Lagrange basis one of them built', slow, async () => {
+  const v = warmVerifier({ workers: 2, lagrange: {} });
+  const progress = [];
+  v.on('progress', (e) => progress.push(e));
+  await v.ready();
+  const [proof, vk] = valid[0].slice(1);
+  // Two at once: one per worker.
+  const pair = await Promise.all([v.verifyZkappProof(proof, vk), v.verifyZkappProof(proof, vk)]);
+  assert.deepEqual(pair.map((r) => r.valid), [true, true]);
+  assert.deepEqual(pair.map((r) => r.workerId).sort(), [1, 2]);
+  // Each worker's second proof of the domain would build the basis; the first to do so shares it.
+  const built = await v.verifyZkappProof(proof, vk);
+  assert.ok(built.ms.lagrange > 0, 'the second use of the domain builds its basis');
+  const domain = progress.find((e) => e.phase === 'lagrange' && e.state === 'done').log2;
+  while (!v.stats().lagrangeDomains.includes(domain)) await sleep(5);
+  const others = await Promise.all([v.verifyZkappProof(proof, vk), v.verifyZkappProof(proof, vk)]);
+  assert.deepEqual(others.map((r) => r.valid), [true, true]);
+  assert.deepEqual(others.map((r) => r.ms.lagrange), [0, 0], 'neither worker recomputed the basis');
+  assert.equal(progress.filter((e) => e.phase === 'lagrange' && e.state === 'start').length, 1);
+});
+
 test('package: a worker killed mid-verification fails its request with worker_crashed; the next succeeds', slow, async () => {
   const v = warmVerifier();
   const exits = [];
