@@ -10,9 +10,21 @@ namespace mina::ledger {
 
 namespace {
 
-Fp hash_input(std::string_view prefix, const ChunkedInput& input) {
+Fp hash_input(const poseidon::State<Fp>& salted, const ChunkedInput& input) {
   std::vector<Fp> fields = input.pack_to_fields();
-  return poseidon::hash_with_prefix<Fp>(poseidon::pad_prefix(prefix), std::span<const Fp>(fields));
+  return poseidon::update<Fp>(salted, std::span<const Fp>(fields))[0];
+}
+
+// Salted states of the prefixes hashed per account, computed once.
+struct Salts {
+  poseidon::State<Fp> account, zkapp_account, zkapp_uri, side_loaded_vk;
+};
+const Salts& salts() {
+  static const Salts s{poseidon::salt<Fp>(poseidon::pad_prefix("MinaAccount")),
+                       poseidon::salt<Fp>(poseidon::pad_prefix("MinaZkappAccount")),
+                       poseidon::salt<Fp>(poseidon::pad_prefix("MinaZkappUri")),
+                       poseidon::salt<Fp>(poseidon::pad_prefix("MinaSideLoadedVk"))};
+  return s;
 }
 
 // Random_oracle.salt s |> digest: the first lane of the state after absorbing the prefix alone.
@@ -40,9 +52,15 @@ AuthBits encode(AuthRequired auth) {
 
 // Both phrases are salted as is (Random_oracle.salt on the raw string, i.e. zero-padded), not
 // through Hash_prefix.create's '*' padding.
-Fp empty_receipt_chain_hash() { return salt_digest("CodaReceiptEmpty", poseidon::kLegacy); }
+Fp empty_receipt_chain_hash() {
+  static const Fp h = salt_digest("CodaReceiptEmpty", poseidon::kLegacy);
+  return h;
+}
 
-Fp empty_action_state() { return salt_digest("MinaZkappActionStateEmptyElt", poseidon::kKimchi); }
+Fp empty_action_state() {
+  static const Fp h = salt_digest("MinaZkappActionStateEmptyElt", poseidon::kKimchi);
+  return h;
+}
 
 ZkappAccount ZkappAccount::default_account() {
   ZkappAccount z;
@@ -114,11 +132,13 @@ Fp zkapp_uri_hash(std::string_view uri) {
   for (char c : uri)
     for (int j = 0; j < 8; ++j) in.boolean((uint8_t(c) >> j) & 1);
   in.boolean(true);  // so that trailing NUL bytes do not alias a shorter URI
-  return hash_input("MinaZkappUri", in);
+  return hash_input(salts().zkapp_uri, in);
 }
 
-Fp dummy_verification_key_hash() {
-  // Side_loaded_verification_key.dummy: every commitment is the Pallas generator (1, y).
+namespace {
+
+// Side_loaded_verification_key.dummy: every commitment is the Pallas generator (1, y).
+Fp compute_dummy_verification_key_hash() {
   const PallasAffine g = PallasAffine::generator();
   ChunkedInput in;
   constexpr int kCommitments = 7 + 15 + 6;  // sigma, coefficients, six selector commitments
@@ -132,7 +152,14 @@ Fp dummy_verification_key_hash() {
     in.boolean(false);
     in.boolean(true);
   }
-  return hash_input("MinaSideLoadedVk", in);
+  return hash_input(salts().side_loaded_vk, in);
+}
+
+}  // namespace
+
+Fp dummy_verification_key_hash() {
+  static const Fp h = compute_dummy_verification_key_hash();
+  return h;
 }
 
 Fp zkapp_account_digest(const ZkappAccount& z) {
@@ -144,12 +171,13 @@ Fp zkapp_account_digest(const ZkappAccount& z) {
   in.uint(z.zkapp_version, 32);
   in.field(z.verification_key ? z.verification_key->hash : dummy_verification_key_hash());
   for (const Fp& s : z.app_state) in.field(s);
-  return hash_input("MinaZkappAccount", in);
+  return hash_input(salts().zkapp_account, in);
 }
 
 ChunkedInput account_input(const Account& a) {
   ChunkedInput in;
-  in.field(zkapp_account_digest(a.zkapp.value_or(ZkappAccount::default_account())));
+  static const Fp default_zkapp_digest = zkapp_account_digest(ZkappAccount::default_account());
+  in.field(a.zkapp ? zkapp_account_digest(*a.zkapp) : default_zkapp_digest);
   in.append(permissions_input(a.permissions));
   in.append(timing_input(a.timing));
   in.field(a.voting_for);
@@ -163,6 +191,6 @@ ChunkedInput account_input(const Account& a) {
   return in;
 }
 
-Fp account_hash(const Account& account) { return hash_input("MinaAccount", account_input(account)); }
+Fp account_hash(const Account& account) { return hash_input(salts().account, account_input(account)); }
 
 }  // namespace mina::ledger
