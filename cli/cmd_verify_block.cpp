@@ -1,0 +1,123 @@
+// verify-block --network devnet|mainnet FILE [--index INDEX.json] [--srs-dir DIR] [--cache-dir DIR]
+//   -> {"valid":bool,"stateHash":"3N…","height":N,"checks":{…}[,"reason":"…"],"ms":{…}}
+//
+// FILE is a block that carries its protocol-state proof: a precomputed block, OpenMina's best tip
+// with proof, or a block-prover input (bin_prot). A block is valid on a network iff
+//   proof     the blockchain SNARK verifies against the network's wrap verifier index with the
+//             state hash we compute from the protocol state (never the one the file names);
+//   network   its genesis state hash and protocol constants are the network's;
+//   delta     its delta transition chain proof, when it has one, reaches previous_state_hash;
+//   bestTip   OpenMina's root-to-tip proof, when present, links the root to this block.
+// Exit 0 valid, 1 invalid (each check reported), 2 malformed input.
+//
+// The verifier index comes from --index, or from the network profile's file in the data
+// directory ($MINA_FIXTURES_DIR, else the checkout's ../shared/fixtures): the project ships no
+// keys of its own.
+#include <chrono>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "cli.hpp"
+#include "files.hpp"
+#include "mina/block_file.hpp"
+#include "mina/network_profile.hpp"
+#include "mina/state_hash.hpp"
+#include "pickles/block_proof.hpp"
+#include "pickles/blockchain_snark.hpp"
+#include "pickles/verifier_index_json.hpp"
+#include "setup.hpp"
+
+namespace mina::cli {
+namespace {
+
+double ms_since(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+std::string data_dir() {
+  if (const char* env = std::getenv("MINA_FIXTURES_DIR")) return env;
+#ifdef MINA_DEFAULT_FIXTURES_DIR
+  return MINA_DEFAULT_FIXTURES_DIR;
+#else
+  return "../shared/fixtures";
+#endif
+}
+
+// Which of the network's recorded facts the state contradicts (empty: none).
+std::string network_mismatch(const ProtocolState& s, const NetworkProfile& p) {
+  auto genesis = parse_state_hash(p.genesis_state_hash);
+  if (genesis && s.body.genesis_state_hash != *genesis) return "genesis state hash is not " + std::string(p.name) + "'s";
+  const ProtocolConstants& c = s.body.constants;
+  if (c.k != p.k || c.slots_per_epoch != p.slots_per_epoch || c.slots_per_sub_window != p.slots_per_sub_window ||
+      c.delta != p.delta || (c.grace_period_slots && *c.grace_period_slots != p.grace_period_slots) ||
+      (p.genesis_state_timestamp && c.genesis_state_timestamp != p.genesis_state_timestamp))
+    return "protocol constants are not " + std::string(p.name) + "'s";
+  return "";
+}
+
+Outcome run_verify_block(const std::vector<std::string>& argv) {
+  auto args = Args::parse(argv, with_setup_flags({"network", "index"}));
+  if (!args) return fail(args.error());
+  auto network = args->flag("network");
+  if (!network || args->positionals().size() != 1)
+    return fail(ErrorCode::kInvalidArgument, "usage: verify-block --network devnet|mainnet FILE [--index INDEX.json]");
+  auto profile = find_network_profile(*network);
+  if (!profile) return fail(profile.error());
+
+  auto bytes = read_file(args->positionals()[0], pickles::kMaxBlockFileBytes);
+  if (!bytes) return fail(bytes.error());
+  auto block = decode_block_file(*bytes);
+  if (!block) return fail(block.error());
+  auto proof = pickles::decode_block_proof_file(*bytes);
+  if (!proof) return fail(proof.error());
+
+  const std::string index_path =
+      args->flag("index").value_or(data_dir() + "/mina/" + (*profile)->blockchain_verifier_index);
+  auto index_text = read_text_file(index_path);
+  if (!index_text) return fail(index_text.error());
+  auto key = pickles::decode_blockchain_verifier_index_json(*index_text);
+  if (!key) return fail(key.error());
+
+  const ProtocolState& state = block->protocol_state;
+  const StateHash hash = state_hash(state);
+  nlohmann::json out = {{"stateHash", state_hash_base58(hash)}, {"height", state.body.consensus_state.blockchain_length}};
+  nlohmann::json checks = nlohmann::json::object();
+  std::string reason;
+  auto note = [&](const char* check, bool ok, const std::string& why) {
+    checks[check] = ok;
+    if (!ok && reason.empty()) reason = std::string(check) + ": " + why;
+  };
+
+  const std::string mismatch = network_mismatch(state, **profile);
+  note("network", mismatch.empty(), mismatch);
+  if (block->delta_transition_chain_proof)
+    note("delta", verify_delta_chain(*block->delta_transition_chain_proof, state.previous_state_hash),
+         "the delta transition chain does not reach previous_state_hash");
+  if (block->best_tip_proof) note("bestTip", verify_best_tip_proof(*block), "the root-to-tip proof does not link");
+
+  auto t0 = std::chrono::steady_clock::now();
+  auto setup = CliSetup::load(*args);
+  if (!setup) return fail(setup.error());
+  const double setup_ms = ms_since(t0);
+  auto t1 = std::chrono::steady_clock::now();
+  auto verdict = pickles::verify_blockchain_snark(setup->verifier, *key, hash, proof->proof);
+  if (!verdict) return fail(verdict.error());
+  const double verify_ms = ms_since(t1);
+  setup->save();
+  note("proof", verdict->valid, verdict->reason);
+
+  const bool valid = reason.empty();
+  out["valid"] = valid;
+  out["checks"] = checks;
+  if (!valid) out["reason"] = reason;
+  out["ms"] = {{"setup", int64_t(setup_ms)}, {"verify", int64_t(verify_ms)}};
+  return {valid ? kOk : kInvalid, out};
+}
+
+RegisterCommand reg({"verify-block",
+                     "verify-block --network devnet|mainnet FILE [--index INDEX.json] [--srs-dir DIR] [--cache-dir DIR]",
+                     run_verify_block});
+
+}  // namespace
+}  // namespace mina::cli
