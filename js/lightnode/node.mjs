@@ -1,0 +1,267 @@
+// createNode({network, peers, storage, checker}): the light node's driver. It owns the I/O the
+// state machine (machine.mjs) asks for — GraphQL requests to peers, verification through the
+// checker, storage generations — and feeds the outcomes back as events. Everything the node
+// decides is decided in the machine.
+//
+// App events (node.on(name, fn)):
+//   tipChanged    {stateHash, height, source: 'storage' | 'network', peer?, rule?}
+//   peerState     the peer's record (peer.mjs) after each change of its score or status
+//   syncProgress  {phase, tip, inflight, …}: asking, verifying, rejected, synced, kept, no_peers
+//   storageError  {code, message}: a write or read failed (quota_exceeded, corrupt_chunk, …);
+//                 the node keeps running on what it has in memory
+import { EventEmitter } from 'node:events';
+
+import { graphqlRequest, PeerError } from '../peers/graphql.mjs';
+import { queries } from '../peers/queries.mjs';
+import { PeerKind } from '../peers/peer.mjs';
+import { precomputedFromGraphqlBlock } from '../peers/block_form.mjs';
+import { NodeMachine } from './machine.mjs';
+import { loadRecord, saveRecord } from './persist.mjs';
+
+export class NodeError extends Error {
+  constructor(code, message) {
+    super(message);
+    this.name = 'NodeError';
+    this.code = code;
+  }
+}
+
+function requestBody(request) {
+  switch (request.kind) {
+    case 'bestChain':
+      return queries.bestChain(request.maxLength);
+    case 'account':
+      return queries.account(request.publicKey, request.token);
+    default:
+      throw new TypeError(`unknown request ${request.kind}`);
+  }
+}
+
+export class LightNode extends EventEmitter {
+  constructor(options) {
+    super();
+    const { network, peers = [], storage, checker, transports = {}, clock = () => Date.now(), tickMs = 250, ...rest } = options;
+    if (!checker) throw new NodeError('invalid_argument', 'createNode needs a checker (verifierChecker or cliChecker)');
+    this.machine = new NodeMachine({ network, peers, ...rest });
+    this.storage = storage;
+    this.checker = checker;
+    this.transports = transports;
+    this.clock = clock;
+    this.tickMs = tickMs;
+    this.pending = new Map(); // account read id -> {resolve, reject}
+    this.aborts = new Map(); // request id -> AbortController
+    this.writing = Promise.resolve();
+    this.closed = false;
+    this.readId = 1;
+  }
+
+  // The verified tip: {stateHash, height, source} or undefined.
+  get tip() {
+    const t = this.machine.tip;
+    return t && { stateHash: t.stateHash, height: t.height, source: t.source };
+  }
+  get window() {
+    return this.machine.window.map((w) => ({ ...w }));
+  }
+  peers() {
+    return this.machine.peerList();
+  }
+
+  async start() {
+    this._dispatch({ type: 'start', now: this.clock() });
+    this.timer = setInterval(() => this._dispatch({ type: 'tick', now: this.clock() }), this.tickMs);
+    this.timer.unref?.();
+    await this.loading;
+    return this.tip;
+  }
+
+  // Resolves with the first tip at or above `height` (any tip when omitted).
+  waitForTip({ height = 0, stateHash, timeoutMs = 60_000 } = {}) {
+    const ok = (t) => t && t.height >= height && (!stateHash || t.stateHash === stateHash);
+    if (ok(this.tip)) return Promise.resolve(this.tip);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.off('tipChanged', on);
+        reject(new NodeError('timeout', `no verified tip within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const on = () => {
+        if (!ok(this.tip)) return;
+        clearTimeout(timer);
+        this.off('tipChanged', on);
+        resolve(this.tip);
+      };
+      this.on('tipChanged', on);
+    });
+  }
+
+  // A verified account read: the account and its Merkle path from the best peer, checked against
+  // the verified tip's staged ledger hash; peers whose path does not reach it are banned and the
+  // next one is asked.
+  getAccount(publicKey, tokenId = '1') {
+    if (!this.checker.verifyAccount)
+      return Promise.reject(new NodeError('unsupported', `the ${this.checker.name} checker cannot verify accounts yet`));
+    const id = `r${this.readId++}`;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this._dispatch({ type: 'getAccount', id, now: this.clock(), publicKey, token: tokenId });
+    });
+  }
+
+  async close() {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.timer);
+    for (const c of this.aborts.values()) c.abort(new NodeError('closed', 'node closed'));
+    for (const p of this.pending.values()) p.reject(new NodeError('closed', 'node closed'));
+    this.pending.clear();
+    await this.writing;
+  }
+
+  // ---- the event loop ----
+
+  _dispatch(event) {
+    if (this.closed) return;
+    const actions = this.machine.handle(event);
+    for (const a of actions) this._perform(a);
+  }
+
+  _perform(action) {
+    switch (action.type) {
+      case 'load':
+        this.loading = this._load();
+        return;
+      case 'fetch':
+        this._fetch(action);
+        return;
+      case 'verify':
+        this._verify(action);
+        return;
+      case 'select':
+        this._select(action);
+        return;
+      case 'verifyAccount':
+        this._verifyAccount(action);
+        return;
+      case 'persist':
+        this._persist(action.record);
+        return;
+      case 'emit':
+        if (action.event === 'accountResult') return this._settleRead(action.data);
+        this.emit(action.event, action.data);
+        return;
+      default:
+        throw new TypeError(`unknown action ${action.type}`);
+    }
+  }
+
+  async _load() {
+    let record = null;
+    if (this.storage) {
+      try {
+        record = await loadRecord(this.storage);
+      } catch (err) {
+        this.emit('storageError', { code: err.code ?? 'io_error', message: err.message });
+      }
+    }
+    this._dispatch({ type: 'loaded', now: this.clock(), record });
+  }
+
+  async _fetch({ id, peerId, request, timeoutMs }) {
+    const peer = this.machine.peers.get(peerId);
+    const controller = new AbortController();
+    this.aborts.set(id, controller);
+    let event;
+    try {
+      const body = requestBody(request);
+      let data;
+      if (peer.kind === PeerKind.SERVER) data = await graphqlRequest(peer.url, body, { timeoutMs, signal: controller.signal });
+      else {
+        const transport = this.transports[peer.kind];
+        if (!transport) throw new PeerError('no_transport', `no transport for ${peer.kind} peers yet`);
+        data = await transport(peer, body, { timeoutMs, signal: controller.signal });
+      }
+      event = { type: 'answer', id, data };
+    } catch (err) {
+      event = { type: 'answer', id, error: { code: err.code ?? 'error', message: err.message } };
+    } finally {
+      this.aborts.delete(id);
+    }
+    this._dispatch({ ...event, now: this.clock() });
+  }
+
+  async _verify({ id, blocks }) {
+    let event;
+    try {
+      const forms = blocks.map(precomputedFromGraphqlBlock);
+      const tip = await this.checker.verifyBlock(forms[forms.length - 1]);
+      // The ancestors are authenticated by the hash links up to the verified tip: only their
+      // hashes are computed (cheap), never their proofs verified.
+      const hashes = [];
+      for (let i = 0; i < forms.length; i++) {
+        const h = i === forms.length - 1 ? { stateHash: tip.stateHash } : await this.checker.stateHash(forms[i]);
+        hashes.push({ stateHash: h.stateHash, previousStateHash: forms[i].data.protocol_state.previous_state_hash, height: blockHeight(forms[i]) });
+      }
+      event = { type: 'verified', id, verdict: { tip, hashes } };
+    } catch (err) {
+      event = { type: 'verified', id, error: { code: err.code ?? 'malformed', message: err.message } };
+    }
+    this._dispatch({ ...event, now: this.clock() });
+  }
+
+  async _select({ id, tip, candidate }) {
+    let event;
+    try {
+      const r = await this.checker.selectChain(precomputedFromGraphqlBlock(tip), precomputedFromGraphqlBlock(candidate), {
+        tipHeight: blockHeight(precomputedFromGraphqlBlock(tip)),
+        candidateHeight: blockHeight(precomputedFromGraphqlBlock(candidate)),
+      });
+      event = { type: 'selected', id, take: r.take, rule: r.rule };
+    } catch (err) {
+      event = { type: 'selected', id, error: { code: err.code ?? 'error', message: err.message } };
+    }
+    this._dispatch({ ...event, now: this.clock() });
+  }
+
+  async _verifyAccount({ id, account, ledgerHash }) {
+    let event;
+    try {
+      const r = await this.checker.verifyAccount(account, ledgerHash);
+      event = { type: 'accountVerified', id, valid: r.valid, reason: r.reason };
+    } catch (err) {
+      event = { type: 'accountVerified', id, valid: false, error: { code: err.code ?? 'error', message: err.message } };
+    }
+    this._dispatch({ ...event, now: this.clock() });
+  }
+
+  _settleRead(result) {
+    const p = this.pending.get(result.id);
+    if (!p) return;
+    this.pending.delete(result.id);
+    if (result.error) p.reject(new NodeError(result.error.code, result.error.message));
+    else p.resolve({ account: result.account, ledgerHash: result.ledgerHash, stateHash: result.stateHash, peer: result.peer });
+  }
+
+  // One write at a time, in order; a failed write is reported and the next tip writes again.
+  _persist(record) {
+    if (!this.storage) return;
+    this.writing = this.writing.then(async () => {
+      let error;
+      try {
+        await saveRecord(this.storage, record);
+      } catch (err) {
+        error = { code: err.code ?? 'io_error', message: err.message };
+      }
+      this._dispatch({ type: 'persisted', now: this.clock(), error });
+      if (!error) this.emit('persisted', { stateHash: record.tip?.stateHash, generation: this.storage.generation });
+    });
+  }
+}
+
+function blockHeight(precomputed) {
+  const n = Number(precomputed?.data?.protocol_state?.body?.consensus_state?.blockchain_length);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
+export function createNode(options) {
+  return new LightNode(options);
+}
