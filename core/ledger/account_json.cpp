@@ -18,9 +18,9 @@ using nlohmann::json;
 Error shape(const std::string& what) { return Error{ErrorCode::kMalformedJson, "account JSON: " + what}; }
 
 // nlohmann recurses per nesting level: bound the depth before parsing (accounts nest 3 deep).
-Result<json> parse_bounded(std::string_view text) {
-  if (text.size() > kMaxAccountJsonBytes)
-    return Error{ErrorCode::kLimitExceeded, "account JSON longer than " + std::to_string(kMaxAccountJsonBytes) + " bytes"};
+Result<json> parse_bounded(std::string_view text, size_t max_bytes = kMaxAccountJsonBytes) {
+  if (text.size() > max_bytes)
+    return Error{ErrorCode::kLimitExceeded, "account JSON longer than " + std::to_string(max_bytes) + " bytes"};
   constexpr int kMaxDepth = 16;
   int depth = 0;
   bool in_string = false, escaped = false;
@@ -342,6 +342,41 @@ Result<GraphqlAccount> decode_graphql_account(std::string_view json_text) {
 Result<MerklePath> decode_merkle_path(std::string_view json_text) {
   MINA_TRY(j, parse_bounded(json_text));
   return merkle_path_value(j);
+}
+
+Result<AccountSubtree> decode_account_subtree(std::string_view json_text) {
+  MINA_TRY(j, parse_bounded(json_text, kMaxSubtreeJsonBytes));
+  if (!j.is_object()) return shape("subtree answer must be an object");
+  AccountSubtree out;
+  MINA_TRY(first, uint_member(j, "firstIndex", kU64));
+  MINA_TRY(height, uint_member(j, "height", kLedgerDepth));
+  out.first_index = first;
+  out.height = unsigned(height);
+  MINA_TRY(accounts, member(j, "accounts"));
+  if (!accounts->is_array()) return shape("accounts must be an array");
+  if (accounts->size() > kMaxSubtreeAccounts)
+    return Error{ErrorCode::kLimitExceeded, "more than " + std::to_string(kMaxSubtreeAccounts) + " accounts"};
+  for (size_t i = 0; i < accounts->size(); ++i) {
+    const json& a = (*accounts)[i];
+    if (!a.is_object()) return shape("accounts[" + std::to_string(i) + "] must be an object");
+    auto acc = account_members(a);
+    if (!acc.ok()) return Error{acc.error().code, "accounts[" + std::to_string(i) + "]: " + acc.error().message};
+    out.accounts.push_back(std::move(*acc));
+  }
+  MINA_TRY(path_json, member(j, "merklePath"));
+  MINA_TRY(path, merkle_path_value(*path_json));
+  out.path_to_root = std::move(path);
+  return out;
+}
+
+Result<MerkleVerdict> verify_account_subtree(const AccountSubtree& s, const Fp& ledger_hash, unsigned depth) {
+  SubtreeProof proof;
+  proof.first_index = s.first_index;
+  proof.height = s.height;
+  proof.path_to_root = s.path_to_root;
+  proof.leaves.reserve(s.accounts.size());
+  for (const Account& a : s.accounts) proof.leaves.push_back(account_hash(a));
+  return verify_subtree(proof, ledger_hash, depth);
 }
 
 Result<MerkleVerdict> verify_graphql_account(const GraphqlAccount& a, const Fp& ledger_hash, unsigned depth) {

@@ -32,6 +32,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "base/error.hpp"
 #include "ledger/account.hpp"
@@ -52,6 +53,24 @@ Result<GraphqlAccount> decode_graphql_account(std::string_view json_text);
 
 // A bare `merklePath` JSON array.
 Result<MerklePath> decode_merkle_path(std::string_view json_text);
+
+// A wide query's answer (our server peer's extension; Mina's GraphQL has none):
+//   {"firstIndex": n, "height": h, "accounts": [account objects as above, from firstIndex on],
+//    "merklePath": [{left|right}] from the subtree root up (depth - h elements)}
+// Accounts after the last one given are empty ledger slots. Errors as decode_graphql_account
+// (with the account's position in the message), kLimitExceeded above kMaxSubtreeAccounts.
+inline constexpr size_t kMaxSubtreeAccounts = 1 << 12;
+inline constexpr size_t kMaxSubtreeJsonBytes = 64 << 20;
+struct AccountSubtree {
+  uint64_t first_index = 0;
+  unsigned height = 0;
+  std::vector<Account> accounts;
+  MerklePath path_to_root;
+};
+Result<AccountSubtree> decode_account_subtree(std::string_view json_text);
+// Hashes every account and checks the whole subtree against `ledger_hash` with its one path.
+Result<MerkleVerdict> verify_account_subtree(const AccountSubtree& subtree, const Fp& ledger_hash,
+                                             unsigned depth = kLedgerDepth);
 
 // The verified account read: re-hashes the account, requires it to equal leafHash when the peer
 // sent one, and checks the Merkle path against `ledger_hash` (a verified tip's ledger). A missing

@@ -284,3 +284,58 @@ TEST_CASE("ledger/json: malformed answers are typed errors", "[ledger][json]") {
   const std::string text = good.dump();
   for (size_t n = 0; n < text.size(); n += 7) CHECK_FALSE(decode_graphql_account(text.substr(0, n)).ok());
 }
+
+TEST_CASE("ledger/json: a wide query of real accounts verifies at once; any lie is caught", "[ledger][json]") {
+  // The first precomputed block that accessed at least 32 accounts.
+  json accessed;
+  for (const auto& entry : std::filesystem::directory_iterator(mina::test::fixture_path("mina/precomputed"))) {
+    json block = mina::test::read_fixture_json("mina/precomputed/" + entry.path().filename().string());
+    const json& data = block.contains("data") ? block["data"] : block;
+    if (data.contains("accounts_accessed") && data["accounts_accessed"].size() >= 32) {
+      accessed = data["accounts_accessed"];
+      break;
+    }
+  }
+  REQUIRE(accessed.size() >= 32);
+  // 32 real accounts as ledger slots 64..95 (a height-5 subtree) of an otherwise empty ledger.
+  json answer = {{"firstIndex", 64}, {"height", 5}, {"accounts", json::array()}};
+  std::vector<Fp> leaves;
+  for (size_t i = 0; i < 32; ++i) {
+    answer["accounts"].push_back(to_graphql(accessed[i][1], 64 + i));
+    leaves.push_back(account_hash(decode_graphql_account(answer["accounts"].back().dump())->account));
+  }
+  MerklePath up;
+  for (unsigned h = 5; h < kLedgerDepth; ++h) up.push_back({((64 >> 5) >> (h - 5)) & 1 ? Side::kRight : Side::kLeft, empty_subtree_hash(h)});
+  answer["merklePath"] = path_json(up);
+  const Fp root = implied_root(*subtree_root(leaves, 5), up, 5);
+
+  auto subtree = decode_account_subtree(answer.dump());
+  REQUIRE(subtree.ok());
+  REQUIRE(subtree->accounts.size() == 32);
+  auto verdict = verify_account_subtree(*subtree, root);
+  REQUIRE(verdict.ok());
+  CHECK(verdict->valid);
+
+  AccountSubtree lie = *subtree;
+  lie.accounts[17].balance += 1;
+  CHECK_FALSE(verify_account_subtree(lie, root)->valid);
+  lie = *subtree;
+  std::swap(lie.accounts[3], lie.accounts[4]);
+  CHECK_FALSE(verify_account_subtree(lie, root)->valid);
+  lie = *subtree;
+  lie.accounts.pop_back();  // hiding the last account: its slot reads as empty
+  CHECK_FALSE(verify_account_subtree(lie, root)->valid);
+  lie = *subtree;
+  lie.first_index = 96;  // aligned, but the path proves slot 64
+  CHECK(verify_account_subtree(lie, root).error().code == ErrorCode::kInvalidArgument);
+
+  json bad = answer;
+  bad["accounts"][5]["nonce"] = "x";
+  auto r = decode_account_subtree(bad.dump());
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().code == ErrorCode::kMalformedNumber);
+  CHECK(r.error().message.find("accounts[5]") != std::string::npos);
+  bad = answer;
+  bad["height"] = 36;
+  CHECK(decode_account_subtree(bad.dump()).error().code == ErrorCode::kMalformedNumber);
+}
