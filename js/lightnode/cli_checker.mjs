@@ -28,8 +28,9 @@ function runCli(cli, args) {
 }
 
 // `cli`: the native mina-webnode binary; `cacheDir`: its SRS / Lagrange cache (setup in ~0.1 s
-// instead of ~5 s per process once filled).
-export function cliChecker({ cli, network, cacheDir }) {
+// instead of ~5 s per process once filled); `ledgerDepth`: Merkle depth of account paths (the
+// core's default, 35, when omitted; tests use small ledgers).
+export function cliChecker({ cli, network, cacheDir, ledgerDepth }) {
   const setup = cacheDir ? ['--cache-dir', cacheDir] : [];
   let dir;
   let n = 0;
@@ -66,7 +67,7 @@ export function cliChecker({ cli, network, cacheDir }) {
       }),
     verifyAccount: (account, ledgerHash) =>
       withFiles([account], async (p) => {
-        const { json } = await runCli(cli, ['verify-account', '--ledger-hash', ledgerHash, p]);
+        const { json } = await runCli(cli, ['verify-account', '--ledger-hash', ledgerHash, ...(ledgerDepth === undefined ? [] : ['--depth', String(ledgerDepth)]), p]);
         return { valid: json.valid === true, reason: json.reason };
       }),
     async close() {

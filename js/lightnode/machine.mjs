@@ -164,14 +164,16 @@ export class NodeMachine {
       this._succeed(out, req.peerId, now - req.sentAt); // agrees with what we verified
       return;
     }
-    // The same claimed tip already under verification for another peer: wait for that verdict.
+    // The very same chain already under verification for another peer: share that verdict. Only
+    // identical answers share (a liar may claim an honest peer's hash for a different state).
+    const text = JSON.stringify(blocks);
     for (const v of this.inflight.values())
-      if (v.purpose === 'verify' && v.claimedTip === claimed.stateHash && claimed.stateHash !== undefined) {
+      if (v.purpose === 'verify' && v.text === text) {
         v.alsoFrom.push({ peerId: req.peerId, latencyMs: now - req.sentAt });
         return;
       }
     const id = this._id('v');
-    this.inflight.set(id, { purpose: 'verify', peerId: req.peerId, latencyMs: now - req.sentAt, blocks, claimedTip: claimed.stateHash, alsoFrom: [] });
+    this.inflight.set(id, { purpose: 'verify', peerId: req.peerId, latencyMs: now - req.sentAt, blocks, text, claimedTip: claimed.stateHash, alsoFrom: [] });
     out.push({ type: 'verify', id, peerId: req.peerId, blocks });
     this._progress(out, 'verifying', { stateHash: claimed.stateHash, height: claimed.height, peer: req.peerId });
   }
