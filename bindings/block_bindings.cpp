@@ -4,7 +4,7 @@
 //     → {stateHash, previousStateHash, bodyHash (base58 / decimal), source, claimedStateHash?}
 // The state hash is computed, never copied from the input; a GraphQL answer's claim is returned
 // beside it for the caller to compare.
-// verifyBlock binds here once core/mina has the blockchain SNARK verifier.
+// verifyBlock: block_verify.cpp.
 #include <emscripten/bind.h>
 
 #include <string>

@@ -79,6 +79,17 @@ export interface StateHashResult {
   workerId: number;
 }
 
+export interface BlockResult {
+  valid: boolean;
+  /** First failed check, as "check: why". */
+  reason?: string;
+  stateHash: string;
+  height: number;
+  checks: { network: boolean; proof: boolean; delta?: boolean; bestTip?: boolean };
+  ms: Timings;
+  workerId: number;
+}
+
 export interface BatchEntry {
   proof: ProofInput;
   vk: VerificationKeyInput;
@@ -138,8 +149,13 @@ export interface Verifier {
    * string or object) or bin_prot bytes.
    */
   stateHash(block: BlockInput, options?: RequestOptions): Promise<StateHashResult>;
-  /** Blockchain SNARK verification of a block (rejects with `unsupported` until the core has it). */
-  verifyBlock(block: BlockInput, options?: RequestOptions & { network?: 'mainnet' | 'devnet' }): Promise<{ valid: boolean; reason?: string; stateHash?: string; ms: Timings }>;
+  /**
+   * A block with its protocol-state proof (precomputed block, OpenMina best tip / header JSON, or
+   * bin_prot bytes): the blockchain SNARK against `verifierIndex` with the state hash computed
+   * from the block, plus the network's genesis and constants, the delta chain and the best-tip
+   * proof when present. The package ships no keys: pass the network's blockchain verifier index.
+   */
+  verifyBlock(block: BlockInput, options: RequestOptions & { network: 'mainnet' | 'devnet'; verifierIndex: string | object }): Promise<BlockResult>;
   /** Resolves once every worker has its setup. */
   ready(): Promise<void>;
   stats(): PoolStats;

@@ -90,10 +90,17 @@ export class VerifierPool {
     return this._request('stateHash', () => blockArgs(block), options);
   }
 
-  // Blockchain SNARK verification of a block; `unsupported` until the core has it.
+  // A block with its protocol-state proof, on `network` ('mainnet' | 'devnet'), against that
+  // network's blockchain verifier index (JSON text or object: the package ships no keys).
   verifyBlock(block, options = {}) {
-    const { network = 'mainnet' } = options;
-    return this._request('verifyBlock', () => ({ ...blockArgs(block), network }), options);
+    const { network, verifierIndex } = options;
+    return this._request('verifyBlock', () => {
+      if (typeof network !== 'string') throw new VerifierError('invalid_input', "verifyBlock needs {network: 'mainnet' | 'devnet'}");
+      if (typeof verifierIndex !== 'string' && (typeof verifierIndex !== 'object' || verifierIndex === null))
+        throw new VerifierError('invalid_input', "verifyBlock needs {verifierIndex}: the network's blockchain verifier index JSON");
+      const index = typeof verifierIndex === 'string' ? verifierIndex : JSON.stringify(verifierIndex);
+      return { ...blockArgs(block), network, verifierIndex: index };
+    }, options);
   }
 
   // What each worker is doing and how much WASM memory it holds.

@@ -150,17 +150,22 @@ export function startWorker({ post, loadModule }) {
     return { srs: { pallas, vesta, format: 'cache' } };
   }
 
+  // The blockchain SNARK's wrap domain is 2^14 (pickles/verifier_index_json.hpp).
+  function verifyBlock({ text, bytes, network, verifierIndex }) {
+    const lagrangeMs = noteDomain(14);
+    const block = bytes ?? new TextEncoder().encode(text);
+    const r = unwrap(mod.verifyBlock(block, network, verifierIndex, seed()));
+    r.ms = { ...r.ms, lagrange: lagrangeMs };
+    return r;
+  }
+
   function call(op, args) {
     if (op === 'verify') return verifyOne(args);
     if (op === 'verifyBatch') return verifyBatch(args);
     if (op === 'vkHash') return { hash: vkInfo(args.vk).hash };
     if (op === 'exportSetup') return exportSetup();
     if (op === 'stateHash') return unwrap(args.bytes ? mod.stateHashBytes(args.bytes) : mod.stateHash(args.text));
-    if (op === 'verifyBlock') {
-      // Bound once core/mina verifies the blockchain SNARK (bindings/block_bindings.cpp).
-      if (typeof mod.verifyBlock !== 'function') throw new BindingError({ code: 'unsupported', message: 'this build cannot verify blocks yet' });
-      return unwrap(args.bytes ? mod.verifyBlockBytes(args.bytes, args.network) : mod.verifyBlock(args.text, args.network));
-    }
+    if (op === 'verifyBlock') return verifyBlock(args);
     throw new BindingError({ code: 'invalid_argument', message: `unknown operation ${op}` });
   }
 

@@ -141,7 +141,7 @@ test('package: malformed inputs are typed errors and never take the pool down', 
   assert.equal(v.stats().workers[0].id, 1, 'the same worker served every request');
 });
 
-test('package: stateHash of real mainnet blocks equals the hash Mina recorded; verifyBlock is typed unsupported until bound', slow, async () => {
+test('package: stateHash of real mainnet blocks equals the hash Mina recorded', slow, async () => {
   const v = warmVerifier();
   const dir = join(fixtures, 'mina', 'precomputed');
   // Post-fork precomputed blocks ({version, data}); their file name ends in the state hash. The
@@ -172,7 +172,47 @@ test('package: stateHash of real mainnet blocks equals the hash Mina recorded; v
   await assert.rejects(v.stateHash('{"data": 1}'), (e) => e instanceof VerifierError && !['internal', 'worker_crashed'].includes(e.code));
   await assert.rejects(v.stateHash(new Uint8Array([1, 2, 3])), (e) => e instanceof VerifierError && !['internal', 'worker_crashed'].includes(e.code));
   await assert.rejects(v.stateHash(17), { code: 'invalid_input' });
-  await assert.rejects(v.verifyBlock(readFileSync(join(dir, hashedFiles[0]), 'utf8')), { code: 'unsupported' });
+});
+
+test('package: verifyBlock — real mainnet blocks verify on mainnet, not on devnet, not once a state field changes', slow, async () => {
+  const v = warmVerifier();
+  const mina = (f) => join(fixtures, 'mina', f);
+  const mainnetIndex = readFileSync(mina('mainnet_blockchain_verifier_index.json'), 'utf8');
+  const devnetIndex = JSON.parse(readFileSync(mina('devnet_blockchain_verifier_index.json'), 'utf8'));
+  const precomputed = readdirSync(join(fixtures, 'mina', 'precomputed'));
+  // The two competing blocks at 359617 that keep their proofs (fixtures/README.md), and the best tip.
+  const blocks = ['3NL7rFMq', '3NLXcoYj'].map((prefix) => {
+    const f = precomputed.find((n) => n.startsWith(`mainnet-359617-${prefix}`));
+    return { name: f, text: readFileSync(join(fixtures, 'mina', 'precomputed', f), 'utf8'), hash: f.replace(/\.json$/, '').split('-')[2], height: 359617 };
+  });
+  blocks.push({ name: 'best tip', text: readFileSync(mina('mainnet_best_tip_with_proof_359606.json')), height: 359606 });
+  for (const b of blocks) {
+    const r = await v.verifyBlock(b.text, { network: 'mainnet', verifierIndex: mainnetIndex });
+    assert.equal(r.valid, true, `${b.name}: ${r.reason}`);
+    assert.equal(r.checks.proof, true);
+    assert.equal(r.checks.network, true);
+    assert.equal(r.height, b.height);
+    if (b.hash) assert.equal(r.stateHash, b.hash);
+    assert.ok(r.ms.verify > 0);
+  }
+  const onDevnet = await v.verifyBlock(blocks[0].text, { network: 'devnet', verifierIndex: devnetIndex });
+  assert.equal(onDevnet.valid, false);
+  assert.deepEqual([onDevnet.checks.network, onDevnet.checks.proof], [false, false]);
+  const tampered = JSON.parse(blocks[0].text);
+  tampered.data.protocol_state.body.consensus_state.blockchain_length = '359618';
+  const t = await v.verifyBlock(tampered, { network: 'mainnet', verifierIndex: mainnetIndex });
+  assert.equal(t.valid, false);
+  assert.equal(t.checks.proof, false, 'the proof must not verify for another state');
+  assert.notEqual(t.stateHash, blocks[0].hash);
+  // Typed refusals: no proof, no index, an unknown network, garbage.
+  const stripped = JSON.parse(blocks[0].text);
+  delete stripped.data.protocol_state_proof;
+  await assert.rejects(v.verifyBlock(stripped, { network: 'mainnet', verifierIndex: mainnetIndex }), { code: 'malformed_json' });
+  await assert.rejects(v.verifyBlock(blocks[0].text, { network: 'mainnet' }), { code: 'invalid_input' });
+  await assert.rejects(v.verifyBlock(blocks[0].text, { network: 'berkeley', verifierIndex: mainnetIndex }), { code: 'invalid_argument' });
+  await assert.rejects(v.verifyBlock(new Uint8Array([9, 9, 9]), { network: 'mainnet', verifierIndex: mainnetIndex }),
+    (e) => e instanceof VerifierError && !['internal', 'worker_crashed'].includes(e.code));
+  assert.equal(v.stats().workers[0].id, 1);
 });
 
 test('package: verifyBatch says which entries fail and why', slow, async () => {

@@ -17,6 +17,8 @@ const batch = await verifier.verifyBatch([{ proof: '{}', vk: '{}' }]);
 const firstCode: string | undefined = batch.results[0]?.error?.code;
 const state = await verifier.stateHash(new Uint8Array(3));
 const stateHash: string = state.stateHash;
+const block = await verifier.verifyBlock('{}', { network: 'mainnet', verifierIndex: {} });
+const proofOk: boolean = block.checks.proof && block.valid;
 verifier.on('progress', onProgress).on('worker-exit', (e) => e.error?.code);
 const setup = await verifier.exportSetup();
 const again = createVerifier({ srs: setup.srs, lagrange: setup.lagrange });
@@ -24,5 +26,5 @@ const memory: number = again.stats().workers[0]?.memoryBytes ?? 0;
 try {
   await verifier.close();
 } catch (e) {
-  if (e instanceof VerifierError && e.code === 'timeout') console.log(valid, verifyMs, hash, firstCode, stateHash, memory);
+  if (e instanceof VerifierError && e.code === 'timeout') console.log(valid, verifyMs, hash, firstCode, stateHash, memory, proofOk);
 }
