@@ -17,6 +17,11 @@ import { PeerKind } from '../peers/peer.mjs';
 import { precomputedFromGraphqlBlock } from '../peers/block_form.mjs';
 import { NodeMachine } from './machine.mjs';
 import { loadRecord, saveRecord } from './persist.mjs';
+import { verifierChecker } from './checkers.mjs';
+import { createStorage } from '../storage/index.mjs';
+
+// The MINA token's id (Mina's default `token` argument).
+export const MINA_TOKEN_ID = 'wSHV2S4qX9jFsLjQo8r1BsMLH2ZRKsZx6EJd1sbozGPieEC4Jf';
 
 export class NodeError extends Error {
   constructor(code, message) {
@@ -40,8 +45,12 @@ function requestBody(request) {
 export class LightNode extends EventEmitter {
   constructor(options) {
     super();
-    const { network, peers = [], storage, checker, transports = {}, clock = () => Date.now(), tickMs = 250, ...rest } = options;
-    if (!checker) throw new NodeError('invalid_argument', 'createNode needs a checker (verifierChecker or cliChecker)');
+    const { network, peers = [], storage, verifier, verifierIndex, transports = {}, clock = () => Date.now(), tickMs = 250, ...rest } = options;
+    // The checker: given, or the package's verifier with the network's blockchain verifier index.
+    const checker = options.checker ?? (verifier && verifierIndex ? verifierChecker(verifier, { network, verifierIndex }) : undefined);
+    delete rest.checker;
+    if (!checker)
+      throw new NodeError('invalid_argument', 'createNode needs {verifier, verifierIndex} (the package verifier and the network\'s blockchain verifier index) or a {checker}');
     this.machine = new NodeMachine({ network, peers, ...rest });
     this.storage = storage;
     this.checker = checker;
@@ -68,6 +77,11 @@ export class LightNode extends EventEmitter {
   }
 
   async start() {
+    // Storage: a ChunkStore, or createStorage's options ({backend: 'files', dir} | …).
+    if (this.storage && typeof this.storage.commit !== 'function') {
+      this.storage = await createStorage(this.storage);
+      this.ownsStorage = true;
+    }
     this._dispatch({ type: 'start', now: this.clock() });
     this.timer = setInterval(() => this._dispatch({ type: 'tick', now: this.clock() }), this.tickMs);
     this.timer.unref?.();
@@ -97,7 +111,7 @@ export class LightNode extends EventEmitter {
   // A verified account read: the account and its Merkle path from the best peer, checked against
   // the verified tip's staged ledger hash; peers whose path does not reach it are banned and the
   // next one is asked.
-  getAccount(publicKey, tokenId = '1') {
+  getAccount(publicKey, tokenId = MINA_TOKEN_ID) {
     if (!this.checker.verifyAccount)
       return Promise.reject(new NodeError('unsupported', `the ${this.checker.name} checker cannot verify accounts yet`));
     const id = `r${this.readId++}`;
@@ -115,6 +129,7 @@ export class LightNode extends EventEmitter {
     for (const p of this.pending.values()) p.reject(new NodeError('closed', 'node closed'));
     this.pending.clear();
     await this.writing;
+    if (this.ownsStorage) await this.storage.close();
   }
 
   // ---- the event loop ----

@@ -14,6 +14,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { graphqlBlockFromPrecomputed } from '../../js/peers/block_form.mjs';
+import { MINA_TOKEN_ID } from '../../js/lightnode/node.mjs';
 
 // Precomputed fixture blocks by state hash (from the file names mainnet-HEIGHT-HASH.json).
 export function loadPrecomputed(fixturesDir) {
@@ -53,7 +54,7 @@ export function answerQuery(body, { chain, networkID = 'mina:mainnet', accounts 
   if (/\bblock\s*\(/.test(query)) {
     data.block = chain.find((b) => (vars.h !== undefined && b.stateHash === vars.h) || (vars.n !== undefined && Number(b.protocolState.consensusState.blockchainLength) === vars.n)) ?? null;
   }
-  if (/\baccount\s*\(/.test(query)) data.account = accounts.get(`${vars.pk}/${vars.token ?? '1'}`) ?? null;
+  if (/\baccount\s*\(/.test(query)) data.account = accounts.get(`${vars.pk}/${vars.token ?? MINA_TOKEN_ID}`) ?? null;
   return { data };
 }
 

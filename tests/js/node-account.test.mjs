@@ -1,0 +1,138 @@
+// Verified account reads: node.getAccount asks the best peer for the account and its Merkle path
+// and has the core check it (verify-account: Mina's account hash, leafHash, path up to the ledger
+// hash) against the verified tip's staged ledger hash; a peer whose answer does not check is
+// banned and the next one asked.
+//
+// No fixture holds a Merkle path into a real block's ledger, so the tip here is the recorded
+// 359617 block with its staged ledger hash set to a one-account ledger (depth 0: the root is the
+// leaf) and block verification stubbed to "valid"; the account check is the core's, on the
+// mainnet genesis winner account (openmina's test_hash_genesis_winner_account vector, as
+// tests/unit/ledger/account_json_test.cpp writes it in GraphQL form).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { fixtureChain, startFixtureServer } from '../fixtures-server/server.mjs';
+import { createNode, PeerStatus } from '../../js/lightnode/index.mjs';
+import { cliChecker } from '../../js/lightnode/cli_checker.mjs';
+import { MINA_TOKEN_ID } from '../../js/lightnode/node.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const fixtures = process.env.MINA_FIXTURES_DIR ?? join(root, '..', 'shared', 'fixtures');
+
+const WINNER = {
+  publicKey: 'B62qiy32p8kAKnny8ZFwoMhYpBppM1DWVCqAPBYNcXnsAHhnfAAuXgg',
+  tokenId: MINA_TOKEN_ID,
+  tokenSymbol: '',
+  balance: { total: '20000001000' },
+  nonce: '0',
+  receiptChainHash: '2mzbV7WevxLuchs2dAMY4vQBS6XttnCUF8Hvks4XNBQ5qiSGGBQe',
+  delegate: 'B62qiy32p8kAKnny8ZFwoMhYpBppM1DWVCqAPBYNcXnsAHhnfAAuXgg',
+  votingFor: '3NK2tkzqqK5spR2sZ7tujjqPksL45M3UUrcA4WhCkeiPtnugyE2x',
+  timing: { initialMinimumBalance: null, cliffTime: null, cliffAmount: null, vestingPeriod: null, vestingIncrement: null },
+  permissions: {
+    editState: 'Signature', access: 'None', send: 'Signature', receive: 'None', setDelegate: 'Signature',
+    setPermissions: 'Signature', setVerificationKey: { auth: 'Signature', txnVersion: '2' }, setZkappUri: 'Signature',
+    editActionState: 'Signature', setTokenSymbol: 'Signature', incrementNonce: 'Signature', setVotingFor: 'Signature',
+    setTiming: 'Signature',
+  },
+  zkappState: null, verificationKey: null, actionState: null, zkappUri: null, provedState: null,
+  leafHash: 'jwnEz6CjzSYowUsvw5gKpuTkRjBY5dEtc6YmQj1U5d2k5KZzTmc',
+  merklePath: [],
+};
+const LEDGER = WINNER.leafHash; // a depth-0 ledger holding only the winner
+
+// A native CLI whose verify-account works (its flags parse).
+function findCli() {
+  const dir = mkdtempSync(join(tmpdir(), 'mina-node-acct-probe-'));
+  try {
+    const f = join(dir, 'a.json');
+    writeFileSync(f, JSON.stringify(WINNER));
+    for (const c of [process.env.MINA_NATIVE_CLI, join(root, 'build', 'native', 'mina-webnode'), join(root, 'build', 'node-native', 'mina-webnode')]) {
+      if (!c || !existsSync(c)) continue;
+      const r = spawnSync(c, ['verify-account', '--ledger-hash', LEDGER, '--depth', '0', f], { encoding: 'utf8' });
+      if (r.status === 0 && /"valid":true/.test(r.stdout)) return c;
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return undefined;
+}
+const cli = findCli();
+const skip = cli ? false : 'no native CLI whose verify-account accepts --ledger-hash/--depth';
+
+let chain;
+let checker;
+before(() => {
+  const tip = fixtureChain(fixtures, readdirSync(join(fixtures, 'mina', 'precomputed')).find((f) => f.startsWith('mainnet-359617-3NL7rFMq')).split('-')[2].replace('.json', ''), 1)[0];
+  tip.protocolState.blockchainState.stagedLedgerHash.nonSnark.ledgerHash = LEDGER;
+  chain = [tip];
+  if (!cli) return;
+  const core = cliChecker({ cli, network: 'mainnet', ledgerDepth: 0 });
+  // Blocks: stubbed valid (see the header); accounts: the core.
+  checker = {
+    ...core,
+    name: 'stub-blocks',
+    verifyBlock: async () => ({ valid: true, stateHash: tip.stateHash, height: 359617 }),
+    stateHash: async () => ({ stateHash: tip.stateHash }),
+  };
+});
+after(() => checker?.close());
+
+const accounts = (account) => new Map([[`${WINNER.publicKey}/${MINA_TOKEN_ID}`, account]]);
+
+async function setup(t, peerAccounts) {
+  const peers = [];
+  for (const [i, a] of peerAccounts.entries()) {
+    const s = await startFixtureServer({ chain, accounts: accounts(a) });
+    t.after(() => s.close());
+    peers.push({ url: s.url, id: `${i}-${a === null ? 'none' : a === WINNER ? 'honest' : 'liar'}` });
+  }
+  const n = createNode({ network: 'mainnet', peers, checker, fanout: 1, tickMs: 50 });
+  t.after(() => n.close());
+  await n.start();
+  await n.waitForTip({ timeoutMs: 10_000 });
+  return n;
+}
+
+test('node account: the honest peer\'s account verifies against the tip\'s staged ledger hash', { skip }, async (t) => {
+  const n = await setup(t, [WINNER]);
+  const r = await n.getAccount(WINNER.publicKey);
+  assert.equal(r.ledgerHash, LEDGER);
+  assert.equal(r.stateHash, n.tip.stateHash);
+  assert.equal(r.account.balance.total, '20000001000');
+  assert.equal(r.peer, '0-honest');
+});
+
+test('node account: a peer lying about the balance is banned and the next peer answers', { skip }, async (t) => {
+  const lie = structuredClone(WINNER);
+  lie.balance.total = '20000001001'; // leafHash kept: it no longer matches the account
+  const n = await setup(t, [lie, WINNER]);
+  const r = await n.getAccount(WINNER.publicKey, MINA_TOKEN_ID);
+  assert.equal(r.peer, '1-honest');
+  assert.equal(r.account.balance.total, '20000001000');
+  const liar = n.peers().find((p) => p.id === '0-liar');
+  assert.equal(liar.status, PeerStatus.BANNED);
+  assert.match(liar.lastError, /^bad_path:/);
+});
+
+test('node account: with only liars and missing accounts the read fails, typed, and only liars are banned', { skip }, async (t) => {
+  const lie = structuredClone(WINNER);
+  lie.leafHash = 'jwNw4qb6tnNhpQNxiMLem9WumxZTwmbSx3fYXW4FP3hZRkoQJSE'; // some other ledger hash
+  const n = await setup(t, [lie, null]);
+  await assert.rejects(n.getAccount(WINNER.publicKey), (e) => e.code === 'no_peer' && /bad_path/.test(e.message) && /no_account/.test(e.message));
+  const byId = Object.fromEntries(n.peers().map((p) => [p.id, p]));
+  assert.equal(byId['0-liar'].status, PeerStatus.BANNED);
+  assert.notEqual(byId['1-none'].status, PeerStatus.BANNED);
+  assert.equal(byId['1-none'].lastError, 'no_account');
+});
+
+test('node account: before any verified tip, reads are refused', { skip }, async (t) => {
+  const n = createNode({ network: 'mainnet', peers: [], checker });
+  t.after(() => n.close());
+  await assert.rejects(n.getAccount(WINNER.publicKey), (e) => e.code === 'no_tip');
+});
