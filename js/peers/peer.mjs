@@ -75,7 +75,7 @@ export function rankPeers(peers, now) {
   const usable = peers.filter((p) => !isBanned(p, now));
   const key = (p) => [
     p.kind === PeerKind.SERVER ? 0 : 1,
-    p.status === PeerStatus.DEMOTED ? 1 : 0,
+    p.status === PeerStatus.DEMOTED || p.status === PeerStatus.BANNED ? 1 : 0, // a ban that ran out
     -p.score,
     p.latencyMs ?? Number.MAX_SAFE_INTEGER,
   ];
