@@ -9,7 +9,7 @@ cmake --build build/native -j"$jobs"
 
 # Emscripten's optimizer needs acorn from Debian's node modules.
 export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
-if [ ! -f build/wasm/CMakeCache.txt ]; then
-  emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
-fi
+# Configured every time (cheap): new folders such as wasm/ are picked up by an old build tree.
+# Besides the CLI, tests and benches, this builds the package's artifacts into dist/.
+emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/wasm -j"$jobs"

@@ -3,7 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-debs=(cmake g++ make emscripten libboost-dev nlohmann-json3-dev catch2 nodejs npm)
+# chromium: the browser tests (tests/browser/, driven by npm playwright-core).
+debs=(cmake g++ make emscripten libboost-dev nlohmann-json3-dev catch2 nodejs npm chromium)
 missing=()
 for p in "${debs[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -22,6 +23,6 @@ fi
 
 # `npm install` rather than `npm ci`: o1js lists per-platform optional packages that npm leaves
 # out of the lock file, and `npm ci` then refuses the lock. Versions still come from the lock.
-if [ ! -d node_modules/o1js ]; then
+if [ ! -d node_modules/o1js ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/typescript ]; then
   npm install --no-audit --no-fund --loglevel=error
 fi

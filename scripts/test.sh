@@ -13,6 +13,8 @@ echo "== core tests (wasm, node) =="
 node build/wasm/mina_tests.cjs
 echo "== command line and package tests (node:test) =="
 node --test tests/js/
+echo "== browser tests (headless chromium) =="
+node --test tests/browser/
 if [ "${MINA_FAST:-0}" != "1" ]; then
   echo "== o1js oracle: fresh proofs, our verdicts against o1js (node:test) =="
   node --test tests/oracle/
