@@ -175,3 +175,4 @@ export interface Verifier {
 }
 
 export function createVerifier(options?: VerifierOptions): Verifier;
+export { createNode, type NodeOptions, type LightNode, type Tip, type PeerRecord, type AccountRead } from './lightnode/index.js';

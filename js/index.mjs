@@ -8,3 +8,4 @@ export { VerifierError } from './lib/errors.mjs';
 export function createVerifier(options = {}) {
   return new VerifierPool(spawnNodeWorker, options);
 }
+export { createNode } from './lightnode/index.mjs';

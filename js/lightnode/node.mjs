@@ -1,4 +1,5 @@
-// createNode({network, peers, storage, checker}): the light node's driver. It owns the I/O the
+// createNode({network, peers, storage, verifier, verifierIndex}): the light node's driver (Node.js
+// and browsers). It owns the I/O the
 // state machine (machine.mjs) asks for — GraphQL requests to peers, verification through the
 // checker, storage generations — and feeds the outcomes back as events. Everything the node
 // decides is decided in the machine.
@@ -9,13 +10,12 @@
 //   syncProgress  {phase, tip, inflight, …}: asking, verifying, rejected, synced, kept, no_peers
 //   storageError  {code, message}: a write or read failed (quota_exceeded, corrupt_chunk, …);
 //                 the node keeps running on what it has in memory
-import { EventEmitter } from 'node:events';
-
 import { graphqlRequest, PeerError } from '../peers/graphql.mjs';
 import { queries } from '../peers/queries.mjs';
 import { PeerKind } from '../peers/peer.mjs';
 import { precomputedFromGraphqlBlock } from '../peers/block_form.mjs';
 import { NodeMachine } from './machine.mjs';
+import { Emitter } from './emitter.mjs';
 import { loadRecord, saveRecord } from './persist.mjs';
 import { verifierChecker } from './checkers.mjs';
 import { createStorage } from '../storage/index.mjs';
@@ -42,7 +42,7 @@ function requestBody(request) {
   }
 }
 
-export class LightNode extends EventEmitter {
+export class LightNode extends Emitter {
   constructor(options) {
     super();
     const { network, peers = [], storage, verifier, verifierIndex, transports = {}, clock = () => Date.now(), tickMs = 250, ...rest } = options;

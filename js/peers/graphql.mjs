@@ -31,7 +31,13 @@ async function readBounded(response, limit) {
     }
     parts.push(value);
   }
-  return Buffer.concat(parts).toString('utf8');
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    all.set(p, at);
+    at += p.length;
+  }
+  return new TextDecoder('utf-8').decode(all);
 }
 
 // POST {query, variables} to `url`; resolves to the answer's `data`.
