@@ -143,15 +143,6 @@ Result<Fp> field_hex(const Json& j, const std::string& path) {
   return *f;
 }
 
-Result<Fp> field_decimal(const Json& j, const std::string& path) {
-  MINA_TRY(s, string(j, path));
-  if (s.empty() || s.size() > 80 || s.find_first_not_of("0123456789") != std::string_view::npos)
-    return Error{ErrorCode::kMalformedNumber, path + ": expected a decimal field element"};
-  auto f = Fp::parse(s);
-  if (!f) return at(path, f.error());
-  return *f;
-}
-
 Result<CompressedPublicKey> public_key(const Json& j, const std::string& path) {
   MINA_TRY(s, string(j, path));
   auto pk = decode_public_key(s);

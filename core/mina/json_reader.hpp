@@ -38,7 +38,6 @@ Result<Fp> field_hash(const Json& j, uint8_t version, const std::string& path);
 Result<Bytes32> raw_hash(const Json& j, uint8_t version, const std::string& path);
 Result<Fp> token_id(const Json& j, const std::string& path);   // "w…"
 Result<Fp> field_hex(const Json& j, const std::string& path);  // "0x…" (local state digests)
-Result<Fp> field_decimal(const Json& j, const std::string& path);
 Result<CompressedPublicKey> public_key(const Json& j, const std::string& path);  // "B62…"
 Result<Bytes32> hex32(const Json& j, const std::string& path);  // 64 hex digits
 // Base64 (URL-safe as Mina prints VRF outputs; the standard alphabet is accepted too) of 32 bytes.
@@ -54,7 +53,7 @@ inline constexpr uint8_t kEpochSeed = 0x0d;
 inline constexpr uint8_t kStagedLedgerAuxHash = 0x0e;
 inline constexpr uint8_t kPendingCoinbaseAux = 0x0f;
 inline constexpr uint8_t kStateHash = 0x10;
-inline constexpr uint8_t kStateBodyHash = 0x11;
+inline constexpr uint8_t kStateBodyHash = 0x11;  // no fixture has a non-empty body-hash list
 inline constexpr uint8_t kCoinbaseStackData = 0x17;
 inline constexpr uint8_t kCoinbaseStackHash = 0x18;
 }  // namespace version
