@@ -2,7 +2,9 @@
 
 #include <cctype>
 
+#include "encoding/base64.hpp"
 #include "mina/json_reader.hpp"
+#include "mina/protocol_state_binprot.hpp"
 #include "mina/protocol_state_json.hpp"
 
 namespace mina {
@@ -92,6 +94,14 @@ Result<BlockFile> decode_graphql_block(const Json& j) {
     f.claimed_state_hash = h;
   }
   MINA_TRY(ps, jr::member(*block, "protocolState", "GraphQL block"));
+  if (ps->is_string()) {
+    // protocolState(encoding: BASE64): standard base64 of the bin_prot state.
+    auto bytes = base64_decode(ps->get_ref<const std::string&>());
+    if (!bytes) return Error{bytes.error().code, "protocolState: " + bytes.error().message};
+    MINA_TRY(state, decode_protocol_state_binprot(*bytes));
+    f.protocol_state = std::move(state);
+    return f;
+  }
   MINA_TRY(snake, graphql_protocol_state_to_json(*ps));
   MINA_TRY(state, decode_protocol_state_json(snake));
   f.protocol_state = std::move(state);

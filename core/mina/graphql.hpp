@@ -13,7 +13,8 @@
 // A standard daemon does not return every hashed field (notably subWindowDensities, the ledger
 // proof statement and the constants); such an answer is refused with kMalformedJson naming the
 // missing field, since no hash can be computed from it. Use protocolState(encoding: BASE64)
-// (bin_prot, protocol_state_binprot.hpp) with such nodes. The stateHash the node claims is
+// with such nodes: a string protocolState ({data: {protocolState: "…"}}) is read as standard
+// base64 of the bin_prot state (protocol_state_binprot.hpp). The stateHash the node claims is
 // returned separately and never trusted: callers compare it with state_hash().
 #pragma once
 

@@ -5,6 +5,7 @@
 
 #include "block_fixtures.hpp"
 #include "encoding/base58.hpp"
+#include "encoding/base64.hpp"
 #include "encoding/sexp.hpp"
 #include "mina/block_file.hpp"
 #include "mina/protocol_state_binprot.hpp"
@@ -117,4 +118,21 @@ TEST_CASE("mina/binprot: truncations and bit flips of a protocol state give type
   CHECK(rejected + changed == (state.size() + 2) / 3);
   CHECK(rejected > 0);
   CHECK(changed > 0);
+}
+
+TEST_CASE("mina/binprot: GraphQL protocolState(encoding: BASE64) answers", "[mina][binprot][graphql]") {
+  auto bytes = test::read_fixture_bytes("mina/block_input-2483246-1.bin");
+  auto input = decode_block_input(bytes);
+  REQUIRE(input.ok());
+  BinProtReader r(ByteSpan(bytes).subspan(8));
+  REQUIRE(read_protocol_state_binprot(r).ok());
+  const std::string b64 = base64_encode(ByteSpan(bytes).subspan(8, r.offset()));
+  auto f = decode_block_json("{\"data\":{\"protocolState\":\"" + b64 + "\"}}");
+  REQUIRE(f.ok());
+  CHECK(f->source == BlockSource::kGraphql);
+  CHECK(f->protocol_state == input->chain_state);
+  auto bad = decode_block_json("{\"data\":{\"protocolState\":\"" + b64.substr(0, 400) + "\"}}");
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.error().code == ErrorCode::kTruncated);
+  CHECK(decode_block_json("{\"data\":{\"protocolState\":\"!!\"}}").error().code == ErrorCode::kInvalidEncoding);
 }
