@@ -169,3 +169,47 @@ TEST_CASE("ledger/account: o1js toInput layout reproduces vectors.json accountHa
   CHECK(fp_dec(j["receiptChainHash"].get<std::string>()) != empty_receipt_chain_hash());
   CHECK(fp_dec(v["emptyAccount_hash"].get<std::string>()) != account_hash(Account::empty()));
 }
+
+// Mina's own OCaml Permissions.to_input and Timing_info.to_input, run through o1js 2.15.0's
+// js_of_ocaml bindings (node_modules/o1js/dist/node/bindings.js):
+//   T = await Test(); T.hashInputFromJson.packInput(T.hashInputFromJson.permissions(JSON.stringify(
+//     {editState:'Proof', access:'Either', send:'Impossible', receive:'None', setDelegate:'Signature',
+//      setPermissions:'Impossible', setVerificationKey:{auth:'Proof', txnVersion:'3'}, setZkappUri:'Either',
+//      editActionState:'Proof', setTokenSymbol:'Signature', incrementNonce:'None', setVotingFor:'Impossible',
+//      setTiming:'Proof'})))                       -> [67716123997143598960]
+//   ...packInput(T.hashInputFromJson.timing(JSON.stringify({initialMinimumBalance:'66000000000000',
+//      cliffTime:'172800', cliffAmount:'16500000000000', vestingPeriod:'1', vestingIncrement:'95486111'})))
+//                                                  -> [22458636216781938602273350573032446452644394618060801, 95486111]
+// (the timing of real mainnet timed accounts; an update's Timing_info is the account record without
+// its is_timed bit). Together they pin every AuthRequired encoding and the timing widths and order.
+TEST_CASE("ledger/account: permissions and timing inputs equal Mina's OCaml (via o1js bindings)", "[ledger]") {
+  using A = AuthRequired;
+  Permissions p;
+  p.edit_state = A::kProof;
+  p.access = A::kEither;
+  p.send = A::kImpossible;
+  p.receive = A::kNone;
+  p.set_delegate = A::kSignature;
+  p.set_permissions = A::kImpossible;
+  p.set_verification_key = {A::kProof, 3};
+  p.set_zkapp_uri = A::kEither;
+  p.edit_action_state = A::kProof;
+  p.set_token_symbol = A::kSignature;
+  p.increment_nonce = A::kNone;
+  p.set_voting_for = A::kImpossible;
+  p.set_timing = A::kProof;
+  const std::vector<Fp> perm = permissions_input(p).pack_to_fields();
+  REQUIRE(perm.size() == 1);
+  CHECK(perm[0] == fp_dec("67716123997143598960"));
+
+  const ChunkedInput t = timing_input(VestingSchedule{66000000000000ULL, 172800, 16500000000000ULL, 1, 95486111});
+  REQUIRE(t.packeds().size() == 6);
+  CHECK(t.packeds()[0].bits == 1);  // is_timed
+  CHECK(t.packeds()[0].value == Fp::one());
+  ChunkedInput info;
+  for (size_t i = 1; i < t.packeds().size(); ++i) info.packed(t.packeds()[i].value, t.packeds()[i].bits);
+  const std::vector<Fp> packed = info.pack_to_fields();
+  REQUIRE(packed.size() == 2);
+  CHECK(packed[0] == fp_dec("22458636216781938602273350573032446452644394618060801"));
+  CHECK(packed[1] == fp_dec("95486111"));
+}
