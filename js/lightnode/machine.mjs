@@ -58,7 +58,8 @@ export class NodeMachine {
     this.tip = undefined; // {stateHash, height, block, source}
     this.window = []; // [{stateHash, previousStateHash, height}] oldest first, ends at the tip
     this.inflight = new Map(); // id -> {peerId, purpose, deadline, ...}
-    this.round = undefined; // {asked: Set, answered: number}
+    this.round = undefined; // {asked: Set}
+    this.judged = new Map(); // chain text -> 'kept' (fork choice kept the tip), bounded
     this.nextPollAt = 0;
     this.started = false;
     this.nextId = 1;
@@ -167,6 +168,11 @@ export class NodeMachine {
     // The very same chain already under verification for another peer: share that verdict. Only
     // identical answers share (a liar may claim an honest peer's hash for a different state).
     const text = JSON.stringify(blocks);
+    // A chain verified before and not taken by fork choice is not verified again each poll.
+    if (this.judged.has(text)) {
+      this._succeed(out, req.peerId, now - req.sentAt);
+      return;
+    }
     for (const v of this.inflight.values())
       if (v.purpose === 'verify' && v.text === text) {
         v.alsoFrom.push({ peerId: req.peerId, latencyMs: now - req.sentAt });
@@ -216,6 +222,7 @@ export class NodeMachine {
       block: req.blocks[req.blocks.length - 1],
       window: event.verdict.hashes.map(({ stateHash, previousStateHash, height }) => ({ stateHash, previousStateHash, height })),
       peerId: req.peerId,
+      text: req.text,
     };
     if (!this.tip) return this._adopt(out, candidate, 'first');
     if (candidate.stateHash === this.tip.stateHash) return;
@@ -238,7 +245,10 @@ export class NodeMachine {
       return;
     }
     if (event.take) this._adopt(out, req.candidate, event.rule);
-    else this._progress(out, 'kept', { stateHash: req.candidate.stateHash, rule: event.rule });
+    else {
+      this._remember(req.candidate.text);
+      this._progress(out, 'kept', { stateHash: req.candidate.stateHash, rule: event.rule });
+    }
   }
 
   _adopt(out, candidate, rule) {
@@ -251,6 +261,11 @@ export class NodeMachine {
     this._emit(out, 'tipChanged', { stateHash: this.tip.stateHash, height: this.tip.height, source: 'network', peer: candidate.peerId, rule });
     out.push({ type: 'persist', record: this.record() });
     this._progress(out, 'synced');
+  }
+
+  _remember(text) {
+    this.judged.set(text, 'kept');
+    if (this.judged.size > 16) this.judged.delete(this.judged.keys().next().value);
   }
 
   // What storage keeps: the verified tip (with its block, for fork choice after a restart),
@@ -348,7 +363,7 @@ const HANDLERS = {
       if (req.deadline === undefined || now < req.deadline) continue;
       HANDLERS.answer.call(this, { type: 'answer', id, now, error: { code: 'timeout' } }, out);
     }
-    if (this.started && now >= this.nextPollAt && ![...this.inflight.values()].some((r) => r.purpose === 'bestChain' || r.purpose === 'verify'))
+    if (this.started && now >= this.nextPollAt && ![...this.inflight.values()].some((r) => r.purpose === 'bestChain' || r.purpose === 'verify' || r.purpose === 'select'))
       this._startRound(out, now);
   },
 

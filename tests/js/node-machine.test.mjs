@@ -170,3 +170,17 @@ test('peers: server before webnode, demoted after good, banned left out until th
   m.handle({ type: 'tick', now: 100 });
   assert.equal(m.peers.get('http://x').status, PeerStatus.DEMOTED);
 });
+
+test('machine: a chain fork choice kept is not verified again on the next poll; no round starts while fork choice runs', () => {
+  const record = { version: RECORD_VERSION, network: 'mainnet', tip: { stateHash: '3Nb', height: 11, block: CHAIN[1] }, window: [], peers: [] };
+  const { m, actions } = started({ record, pollIntervalMs: 100 });
+  const [v] = of(m.handle({ type: 'answer', id: of(actions, 'fetch')[0].id, now: 1, data: { bestChain: CHAIN } }), 'verify');
+  const [select] = of(m.handle({ type: 'verified', id: v.id, now: 2, verdict: verdictFor(CHAIN) }), 'select');
+  assert.equal(of(m.handle({ type: 'tick', now: 500 }), 'fetch').length, 0); // fork choice pending
+  m.handle({ type: 'selected', id: select.id, now: 501, take: false, rule: 'short_range_vrf' });
+  const [again] = of(m.handle({ type: 'tick', now: 502 }), 'fetch');
+  assert.ok(again);
+  const out = m.handle({ type: 'answer', id: again.id, now: 510, data: { bestChain: structuredClone(CHAIN) } });
+  assert.equal(of(out, 'verify').length, 0);
+  assert.equal(m.tip.stateHash, '3Nb');
+});

@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 import { answerQuery, fixtureChain, startFixtureServer } from '../fixtures-server/server.mjs';
 import { createNode, PeerStatus } from '../../js/lightnode/index.mjs';
 import { cliChecker } from '../../js/lightnode/cli_checker.mjs';
-import { createStorage } from '../../js/storage/index.mjs';
+import { ChunkStore, MemoryBackend, StorageError, createStorage } from '../../js/storage/index.mjs';
+import { precomputedFromGraphqlBlock as toPrecomputed } from '../../js/peers/block_form.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const fixtures = process.env.MINA_FIXTURES_DIR ?? join(root, '..', 'shared', 'fixtures');
@@ -231,8 +232,6 @@ test('node: two honest peers with competing tips end on the core fork choice\'s 
   assert.equal(n.window.at(-2).stateHash, chainA.at(-2).stateHash);
 });
 
-import { precomputedFromGraphqlBlock as toPrecomputed } from '../../js/peers/block_form.mjs';
-
 test('node: restart from file storage shows the stored verified tip at once, without the network', { skip }, async (t) => {
   const dir = tempDir(t);
   const s = await server(t);
@@ -266,4 +265,57 @@ test('node: restart from file storage shows the stored verified tip at once, wit
   assert.equal(n.tip.stateHash, TIP_A);
   await n.close();
   await storage.close();
+});
+
+test('node: follows its peer to a better tip on the next poll; a flipped byte in the newest stored tip falls back to the one before', { skip }, async (t) => {
+  const dir = tempDir(t);
+  const options = { chain: chainA }; // mutable: the server reads options.chain on each request
+  const s = await startFixtureServer(options);
+  t.after(() => s.close());
+  // What the core's fork choice says about B against A (the poll must follow it).
+  const takeB = (await checker.selectChain(toPrecomputed(chainA.at(-1)), toPrecomputed(chainB.at(-1)))).take;
+  const [first, second] = takeB ? [TIP_A, TIP_B] : [TIP_B, TIP_A];
+  options.chain = first === TIP_A ? chainA : chainB;
+  const storage = await createStorage({ backend: 'files', dir });
+  const { node: n, log } = node(t, { peers: [s.url], storage, pollIntervalMs: 200 });
+  await n.start();
+  await n.waitForTip({ stateHash: first, timeoutMs: 60_000 });
+  options.chain = second === TIP_A ? chainA : chainB; // the peer's best chain moves
+  await n.waitForTip({ stateHash: second, timeoutMs: 60_000 });
+  assert.deepEqual(log.tips.map((e) => e.stateHash), [first, second]);
+  assert.match(log.tips[1].rule, /^short_range_/);
+  await n.close();
+  await storage.close();
+
+  // Flip one byte of the newest generation's tip chunk.
+  const chunks = join(dir, 'chunks');
+  const tipFiles = readdirSync(chunks).filter((f) => f.startsWith('node%2Ftip@')).sort((a, b) => Number(/@(\d+)/.exec(b)[1]) - Number(/@(\d+)/.exec(a)[1]));
+  assert.ok(tipFiles.length >= 2, `two generations kept: ${tipFiles}`);
+  const newest = join(chunks, tipFiles[0]);
+  const bytes = readFileSync(newest);
+  bytes[bytes.length >> 1] ^= 0x01;
+  writeFileSync(newest, bytes);
+
+  const again = await createStorage({ backend: 'files', dir });
+  t.after(() => again.close());
+  assert.ok(again.openReport.skipped.length >= 1, 'the damaged generation was passed over');
+  const { node: m } = node(t, { peers: [], storage: again });
+  const tip = await m.start();
+  assert.deepEqual(tip, { stateHash: first, height: 359617, source: 'storage' });
+});
+
+test('node: a storage quota error is reported and the node keeps its verified tip', { skip }, async (t) => {
+  const s = await server(t);
+  const backend = await MemoryBackend.create();
+  backend.commit = async () => {
+    throw new StorageError('quota_exceeded', 'no room');
+  };
+  const storage = await ChunkStore.open(backend);
+  const { node: n } = node(t, { peers: [s.url], storage });
+  const reported = new Promise((r) => n.once('storageError', r));
+  await n.start();
+  const tip = await n.waitForTip({ timeoutMs: 60_000 });
+  assert.deepEqual(await reported, { code: 'quota_exceeded', message: 'no room' });
+  assert.equal(tip.stateHash, TIP_A);
+  assert.equal(n.tip.stateHash, TIP_A);
 });
