@@ -213,3 +213,11 @@ TEST_CASE("ledger/account: permissions and timing inputs equal Mina's OCaml (via
   CHECK(packed[0] == fp_dec("22458636216781938602273350573032446452644394618060801"));
   CHECK(packed[1] == fp_dec("95486111"));
 }
+
+// Zkapp_account.hash_zkapp_uri through the same bindings: the zkappUri field of an account
+// update's hash input (T.hashInputFromJson.update with only zkappUri set) for the URI of a real
+// mainnet zkApp (slot 230396 in the fixtures' precomputed blocks).
+TEST_CASE("ledger/account: zkApp URI hash equals Mina's OCaml (via o1js bindings)", "[ledger]") {
+  CHECK(zkapp_uri_hash("https://telegram.punkpoll.com/channels") ==
+        fp_dec("16507926221082944995833777890067654018532014204152817170571729173693701672677"));
+}
