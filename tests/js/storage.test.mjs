@@ -111,6 +111,7 @@ test('format: records written by the C++ core decode in JS, and the other way ro
   writeFileSync(join(dir, 'js.json'), JSON.stringify(js));
 
   const r = spawnSync(cmd[0], [...cmd.slice(1), '[.store-interop]'], { env: { ...process.env, MINA_STORE_INTEROP_DIR: dir }, encoding: 'utf8' });
+  if (/No test cases matched/.test(r.stdout + r.stderr)) return t.skip(`${cmd.at(-1)} predates the interop test: rebuild it`);
   assert.equal(r.status, 0, `C++ rejected JS records:\n${r.stdout}\n${r.stderr}`);
 
   // C++ side, decoded and re-encoded here: identical bytes, identical verdicts.
