@@ -41,7 +41,7 @@ async function readBounded(response, limit) {
 }
 
 // POST {query, variables} to `url`; resolves to the answer's `data`.
-export async function graphqlRequest(url, body, { timeoutMs = 10_000, signal, fetchImpl = globalThis.fetch } = {}) {
+export async function graphqlRequest(url, body, { timeoutMs = 10_000, signal, fetchImpl = globalThis.fetch, maxBytes = MAX_ANSWER_BYTES } = {}) {
   const timeout = AbortSignal.timeout(timeoutMs);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
   let text;
@@ -53,7 +53,7 @@ export async function graphqlRequest(url, body, { timeoutMs = 10_000, signal, fe
       signal: combined,
     });
     if (!response.ok) throw new PeerError('http_status', `HTTP ${response.status}`, { status: response.status });
-    text = await readBounded(response, MAX_ANSWER_BYTES);
+    text = await readBounded(response, maxBytes);
   } catch (err) {
     if (err instanceof PeerError) throw err;
     if (timeout.aborted) throw new PeerError('timeout', `no answer within ${timeoutMs} ms`);
