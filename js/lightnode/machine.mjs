@@ -41,6 +41,10 @@ const DEFAULTS = {
   k: 8, // blocks kept in the window (and asked for in bestChain)
   fanout: 2, // peers asked at once in a sync round
   requestTimeoutMs: 10_000,
+  // Local work (verification, fork choice, account checks) gets longer: a block verifies in ~3 s,
+  // but a worker may first need its setup. Past it the answer counts as a failure of its peer (a
+  // block that cannot be verified in time is as useless as no answer) and the next peer is asked.
+  checkTimeoutMs: 180_000,
   pollIntervalMs: 30_000,
   banMs: undefined, // peer.mjs default
 };
@@ -179,7 +183,7 @@ export class NodeMachine {
         return;
       }
     const id = this._id('v');
-    this.inflight.set(id, { purpose: 'verify', peerId: req.peerId, latencyMs: now - req.sentAt, blocks, text, claimedTip: claimed.stateHash, alsoFrom: [] });
+    this.inflight.set(id, { purpose: 'verify', peerId: req.peerId, latencyMs: now - req.sentAt, blocks, text, claimedTip: claimed.stateHash, alsoFrom: [], deadline: now + this.options.checkTimeoutMs });
     out.push({ type: 'verify', id, peerId: req.peerId, blocks });
     this._progress(out, 'verifying', { stateHash: claimed.stateHash, height: claimed.height, peer: req.peerId });
   }
@@ -227,7 +231,7 @@ export class NodeMachine {
     if (!this.tip) return this._adopt(out, candidate, 'first');
     if (candidate.stateHash === this.tip.stateHash) return;
     const id = this._id('s');
-    this.inflight.set(id, { purpose: 'select', candidate, tipStateHash: this.tip.stateHash });
+    this.inflight.set(id, { purpose: 'select', candidate, tipStateHash: this.tip.stateHash, deadline: event.now + this.options.checkTimeoutMs });
     out.push({ type: 'select', id, tip: this.tip.block, candidate: candidate.block });
   }
 
@@ -240,7 +244,7 @@ export class NodeMachine {
     if (this.tip && req.tipStateHash !== this.tip.stateHash) {
       if (req.candidate.stateHash === this.tip.stateHash) return;
       const id = this._id('s');
-      this.inflight.set(id, { ...req, tipStateHash: this.tip.stateHash });
+      this.inflight.set(id, { ...req, tipStateHash: this.tip.stateHash, deadline: event.now + this.options.checkTimeoutMs });
       out.push({ type: 'select', id, tip: this.tip.block, candidate: req.candidate.block });
       return;
     }
@@ -303,7 +307,7 @@ export class NodeMachine {
       return this._askAccount(out, read, now);
     }
     const id = this._id('c');
-    this.inflight.set(id, { purpose: 'checkAccount', peerId: req.peerId, latencyMs: event.now - req.sentAt, read, account: event.data.account });
+    this.inflight.set(id, { purpose: 'checkAccount', peerId: req.peerId, latencyMs: event.now - req.sentAt, read, account: event.data.account, deadline: event.now + this.options.checkTimeoutMs });
     out.push({ type: 'verifyAccount', id, account: event.data.account, ledgerHash: read.ledgerHash, stateHash: read.stateHash });
   }
 
@@ -359,9 +363,16 @@ const HANDLERS = {
     }
     // Requests past their deadline are failures of their peer (the driver's own timeout should
     // have fired first; this is the machine's guarantee that nothing waits forever).
+    const expire = {
+      bestChain: (id) => HANDLERS.answer.call(this, { type: 'answer', id, now, error: { code: 'timeout' } }, out),
+      account: (id) => HANDLERS.answer.call(this, { type: 'answer', id, now, error: { code: 'timeout' } }, out),
+      verify: (id) => HANDLERS.verified.call(this, { type: 'verified', id, now, error: { code: 'timeout' } }, out),
+      select: (id) => HANDLERS.selected.call(this, { type: 'selected', id, now, error: { code: 'timeout' } }, out),
+      checkAccount: (id) => HANDLERS.accountVerified.call(this, { type: 'accountVerified', id, now, valid: false, error: { code: 'timeout' } }, out),
+    };
     for (const [id, req] of [...this.inflight]) {
       if (req.deadline === undefined || now < req.deadline) continue;
-      HANDLERS.answer.call(this, { type: 'answer', id, now, error: { code: 'timeout' } }, out);
+      expire[req.purpose](id);
     }
     if (this.started && now >= this.nextPollAt && ![...this.inflight.values()].some((r) => r.purpose === 'bestChain' || r.purpose === 'verify' || r.purpose === 'select'))
       this._startRound(out, now);

@@ -184,3 +184,15 @@ test('machine: a chain fork choice kept is not verified again on the next poll; 
   assert.equal(of(out, 'verify').length, 0);
   assert.equal(m.tip.stateHash, '3Nb');
 });
+
+test('machine: a verification that never ends expires on tick as the peer\'s failure; the next peer is asked; the late verdict is ignored', () => {
+  const { m, actions } = started({ checkTimeoutMs: 5000 });
+  const [v] = of(m.handle({ type: 'answer', id: of(actions, 'fetch')[0].id, now: 10, data: { bestChain: CHAIN } }), 'verify');
+  assert.equal(of(m.handle({ type: 'tick', now: 5009 }), 'fetch').length, 0);
+  const out = m.handle({ type: 'tick', now: 5010 });
+  assert.equal(m.peers.get('http://a').lastError, 'unreadable_block:timeout');
+  assert.equal(m.peers.get('http://a').lies, 0);
+  assert.deepEqual(of(out, 'fetch').map((x) => x.peerId), ['http://b']);
+  assert.deepEqual(m.handle({ type: 'verified', id: v.id, now: 6000, verdict: verdictFor(CHAIN) }), []);
+  assert.equal(m.tip, undefined);
+});

@@ -163,6 +163,19 @@ test('node: a peer on another network (networkID) is banned without verifying an
   await liarTest(t, (answer) => ({ data: { ...answer.data, networkID: 'mina:devnet' } }), /^wrong_network$/);
 });
 
+test('node: a devnet node refuses mainnet blocks from a peer claiming devnet (genesis, constants, key) and bans it', { skip }, async (t) => {
+  const s = await server(t, { networkID: 'mina:devnet' });
+  const devnet = cliChecker({ cli, network: 'devnet', cacheDir });
+  t.after(() => devnet.close());
+  const { node: n, log } = node(t, { network: 'devnet', checker: devnet, peers: [s.url] });
+  const banned = new Promise((r) => n.on('peerState', (p) => p.status === PeerStatus.BANNED && r(p)));
+  await n.start();
+  const p = await banned;
+  assert.match(p.lastError, /^invalid_block:/);
+  assert.equal(n.tip, undefined);
+  assert.deepEqual(log.tips, []);
+});
+
 test('node: a peer whose window does not hash-link to the verified tip is banned', { skip }, async (t) => {
   await liarTest(
     t,
