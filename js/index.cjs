@@ -53,3 +53,4 @@ function createVerifier(options = {}) {
 }
 
 module.exports = { createVerifier, VerifierError };
+module.exports.createNode = require('./lightnode/facade.cjs').createNode;
