@@ -22,8 +22,6 @@
 // written). Any peer whose block fails those checks is banned (peer.mjs).
 import { NETWORK_IDS } from '../peers/queries.mjs';
 import {
-  PeerKind,
-  isBanned,
   liftExpiredBan,
   makePeer,
   peerFromRecord,
@@ -421,5 +419,3 @@ const HANDLERS = {
     if (event.error) this._emit(out, 'storageError', { code: event.error.code ?? 'io_error', message: event.error.message });
   },
 };
-
-export { PeerKind, isBanned };
