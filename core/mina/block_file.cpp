@@ -136,8 +136,22 @@ Result<BlockFile> decode_block_json(std::string_view text) {
 Result<BlockFile> decode_block_file(ByteSpan bytes) {
   size_t i = 0;
   while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t')) ++i;
-  if (i < bytes.size() && bytes[i] == '{')
-    return decode_block_json(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+  // Text starting with '{' or '[' is read as JSON; bin_prot can start with those bytes too (a
+  // field's low byte), so when the text is not JSON at all the bytes are tried as bin_prot, and
+  // the JSON error is reported if that fails as well.
+  Error json_error{ErrorCode::kMalformedJson, ""};
+  if (i < bytes.size() && (bytes[i] == '{' || bytes[i] == '[')) {
+    auto j = decode_block_json(std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+    // parse_document words a syntax error "… is not valid JSON"; any other outcome is final.
+    if (j.ok() || j.error().code != ErrorCode::kMalformedJson || j.error().message.find("not valid JSON") == std::string::npos) return j;
+    json_error = j.error();
+  }
+  auto binary = decode_block_binprot(bytes);
+  if (!binary && !json_error.message.empty()) return json_error;
+  return binary;
+}
+
+Result<BlockFile> decode_block_binprot(ByteSpan bytes) {
   if (auto input = decode_block_input(bytes); input.ok() || input.error().code != ErrorCode::kUnsupported) {
     if (!input) return input.error();
     BlockFile f;

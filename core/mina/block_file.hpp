@@ -54,7 +54,9 @@ bool verify_best_tip_proof(const BlockFile& f);
 
 // JSON of any of the shapes above.
 Result<BlockFile> decode_block_json(std::string_view text);
-// JSON (first non-space byte '{') or bin_prot.
+// JSON (first non-space byte '{' or '[', and valid JSON) or bin_prot.
 Result<BlockFile> decode_block_file(ByteSpan bytes);
+// bin_prot only: a block-prover input, else exactly one protocol state.
+Result<BlockFile> decode_block_binprot(ByteSpan bytes);
 
 }  // namespace mina

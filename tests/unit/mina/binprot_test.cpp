@@ -136,3 +136,20 @@ TEST_CASE("mina/binprot: GraphQL protocolState(encoding: BASE64) answers", "[min
   CHECK(bad.error().code == ErrorCode::kTruncated);
   CHECK(decode_block_json("{\"data\":{\"protocolState\":\"!!\"}}").error().code == ErrorCode::kInvalidEncoding);
 }
+
+TEST_CASE("mina/binprot: a bin_prot state whose first byte is '{' or '[' is not mistaken for JSON", "[mina][binprot]") {
+  auto bytes = test::read_fixture_bytes("mina/block_input-2483246-1.bin");
+  BinProtReader r(ByteSpan(bytes).subspan(8));
+  REQUIRE(read_protocol_state_binprot(r).ok());
+  Bytes state(bytes.begin() + 8, bytes.begin() + 8 + std::ptrdiff_t(r.offset()));
+  for (uint8_t first : {uint8_t('{'), uint8_t('[')}) {
+    state[0] = first;  // the low byte of previous_state_hash
+    auto f = decode_block_file(state);
+    REQUIRE(f.ok());
+    CHECK(f->source == BlockSource::kBinProt);
+    CHECK(f->protocol_state.previous_state_hash.to_bytes_le()[0] == first);
+  }
+  // Broken JSON that is not bin_prot either keeps the JSON error.
+  const std::string text = "{\"protocol_state\": ";
+  CHECK(decode_block_file(as_bytes(text)).error().code == ErrorCode::kMalformedJson);
+}
