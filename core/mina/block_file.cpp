@@ -73,6 +73,8 @@ Result<BlockFile> openmina_best_tip(const Json& btp) {
   MINA_TRY(ps, jr::member(*header, "protocol_state", "BestTipWithProof.best_tip.header"));
   MINA_TRY(state, protocol_state_of(*ps));
   f.protocol_state = std::move(state);
+  if (const Json* proof = jr::optional_member(*header, "protocol_state_proof"); proof && proof->is_object())
+    f.protocol_state_proof_json = proof->dump();
   if (const Json* d = jr::optional_member(*header, "delta_block_chain_proof")) {
     MINA_TRY(p, chain_proof(*d, "delta_block_chain_proof"));
     f.delta_transition_chain_proof = std::move(p);

@@ -46,6 +46,9 @@ struct BlockFile {
   // Precomputed blocks: protocol_state_proof as printed (base64url of bin_prot
   // Mina_base.Proof.Stable.V2), undecoded.
   std::optional<std::string> protocol_state_proof_base64;
+  // OpenMina best tip: header.protocol_state_proof as the JSON text it arrived in (OpenMina's
+  // serde of PicklesProofProofsVerified2ReprStableV2), undecoded.
+  std::optional<std::string> protocol_state_proof_json;
 };
 
 // The best-tip proof links the root to the tip: its first body hash is the root's and the

@@ -75,7 +75,7 @@ TEST_CASE("mina/random_oracle_input: packing as OpenMina's Inputs tests", "[mina
 TEST_CASE("mina/state_hash: every precomputed mainnet block hashes to its recorded state hash", "[mina][state_hash]") {
   auto blocks = test::precomputed_blocks();
   REQUIRE(blocks.size() >= 30);
-  size_t hashed = 0, pre_berkeley = 0, placeholder = 0;
+  size_t hashed = 0, pre_berkeley = 0, placeholder = 0, with_proof = 0;
   for (auto& b : blocks) {
     INFO(b.path);
     auto f = decode_block_json(test::read_fixture_text(b.path));
@@ -88,6 +88,8 @@ TEST_CASE("mina/state_hash: every precomputed mainnet block hashes to its record
       continue;
     }
     CHECK(f->source == BlockSource::kPrecomputed);
+    // Two of the blocks keep their proof (base64url of bin_prot); the others had it stripped.
+    if (f->protocol_state_proof_base64) ++with_proof;
     CHECK(f->protocol_state.body.consensus_state.blockchain_length == b.height);
     CHECK(state_hash_base58(state_hash(f->protocol_state)) == b.state_hash);
     ++hashed;
@@ -95,6 +97,7 @@ TEST_CASE("mina/state_hash: every precomputed mainnet block hashes to its record
   CHECK(pre_berkeley == 3);
   CHECK(placeholder == 1);
   CHECK(hashed == blocks.size() - 4);
+  CHECK(with_proof == 2);
 }
 
 TEST_CASE("mina/state_hash: parent links between the precomputed blocks", "[mina][state_hash]") {
@@ -117,6 +120,8 @@ TEST_CASE("mina/state_hash: parent links between the precomputed blocks", "[mina
 TEST_CASE("mina/state_hash: OpenMina's mainnet best tip equals the precomputed block it is", "[mina][state_hash]") {
   auto tip = load("mina/mainnet_best_tip_with_proof_359606.json");
   CHECK(tip.source == BlockSource::kOpenMinaBestTip);
+  REQUIRE(tip.protocol_state_proof_json.has_value());
+  CHECK(nlohmann::json::parse(*tip.protocol_state_proof_json).contains("statement"));
   CHECK(tip.protocol_state.body.consensus_state.blockchain_length == 359606);
   // The same block, printed by Mina as a precomputed block: equal decoded states, equal hashes.
   std::string hash = state_hash_base58(state_hash(tip.protocol_state));
