@@ -7,6 +7,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
+
+// `serve` is JavaScript (the server peer, js/server/); every other command is the WASM CLI.
+if (process.argv[2] === 'serve') {
+  const { serveMain } = await import('./server/cli.mjs');
+  process.exit(await serveMain(process.argv.slice(3)));
+}
+
 const candidates = [
   process.env.MINA_WASM_CLI,
   join(here, '..', 'dist', 'node', 'mina-webnode.cjs'),
