@@ -283,6 +283,18 @@ TEST_CASE("block proofs: precomputed blocks, OpenMina best tip, block-prover inp
     CHECK(ps["previous_state_hash"] == indexer["previous_state_hash"]);
     CHECK(ps["body"]["blockchain_state"]["timestamp"] == indexer["body"]["blockchain_state"]["timestamp"]);
     CHECK(ps["body"]["consensus_state"]["last_vrf_output"] == indexer["body"]["consensus_state"]["last_vrf_output"]);
+    // The other wrappers: an OpenMina block {header, body} and a bare header give the same proof;
+    // so does a precomputed block in the unversioned layout (the data object at top level).
+    auto whole_tip = test::read_fixture_json(kBestTip)["BestTipWithProof"]["best_tip"];
+    for (const nlohmann::json& doc : {whole_tip, whole_tip["header"]}) {
+      auto again = decode_block_proof_file(as_bytes(doc.dump()));
+      REQUIRE(again.ok());
+      CHECK(again->proof == r->proof);
+      CHECK(again->protocol_state_json == r->protocol_state_json);
+    }
+    auto unversioned = decode_block_proof_file(as_bytes(test::read_fixture_json(kPrecomputedA)["data"].dump()));
+    REQUIRE(unversioned.ok());
+    CHECK(unversioned->proof == decode_block_proof_file(test::read_fixture_bytes(kPrecomputedA))->proof);
     // The serde proof alone (no wrapper) decodes the same.
     auto whole = test::read_fixture_json(kBestTip);
     auto alone = decode_proof_openmina_json(whole["BestTipWithProof"]["best_tip"]["header"]["protocol_state_proof"].dump());
