@@ -61,7 +61,17 @@ function trackSockets(server) {
 
 // HTTP server with Node's own bounds on slow clients (headers, whole request) and on sockets.
 function boundedServer(handler, { requestTimeoutMs = 15_000, maxConnections = 512 } = {}) {
-  const server = createServer({ requestTimeout: requestTimeoutMs, headersTimeout: Math.min(requestTimeoutMs, 10_000), maxHeaderSize: 16 * 1024 }, handler);
+  const server = createServer(
+    {
+      requestTimeout: requestTimeoutMs,
+      headersTimeout: Math.min(requestTimeoutMs, 10_000),
+      // How often those timeouts are checked (Node's default, 30 s, would let a stalled request
+      // hold its socket far past requestTimeout).
+      connectionsCheckingInterval: Math.max(250, Math.min(requestTimeoutMs / 4, 5_000)),
+      maxHeaderSize: 16 * 1024,
+    },
+    handler,
+  );
   server.maxConnections = maxConnections;
   server.keepAliveTimeout = 5_000;
   return server;
