@@ -214,6 +214,7 @@ Result<BlockInput> decode_block_input(ByteSpan bytes) {
   if (size != bytes.size() - kHeader) return Error{ErrorCode::kUnsupported, "not a block input: size header does not match"};
   BinProtReader r(bytes.subspan(kHeader));
   MINA_TRY(chain_state, read_protocol_state_binprot(r));
+  const size_t chain_proof_offset = kHeader + r.offset();
   // next_state = {previous_state_hash, body = {genesis_state_hash, …}}. Its genesis_state_hash is
   // chain.state's, or chain.state's own hash when next_state starts a chain from it (the genesis
   // input records a zero genesis_state_hash; the devnet test chains also restart from a state).
@@ -226,7 +227,7 @@ Result<BlockInput> decode_block_input(ByteSpan bytes) {
       BinProtReader at(bytes.subspan(size_t(it - bytes.begin()) - 32));
       if (auto next = read_protocol_state_binprot(at);
           next.ok() && next->body.consensus_state.blockchain_length == chain_state.body.consensus_state.blockchain_length + 1)
-        return BlockInput{std::move(chain_state), std::move(next).value()};
+        return BlockInput{std::move(chain_state), std::move(next).value(), chain_proof_offset};
       ++it;
     }
   }

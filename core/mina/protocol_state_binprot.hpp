@@ -30,6 +30,8 @@ Result<ProtocolState> decode_protocol_state_binprot(ByteSpan bytes);
 struct BlockInput {
   ProtocolState chain_state;
   ProtocolState next_state;
+  // Where chain.proof (bin_prot Proofs_verified_2, the proof of chain_state) starts in the bytes.
+  size_t chain_proof_offset = 0;
 };
 Result<BlockInput> decode_block_input(ByteSpan bytes);
 

@@ -115,3 +115,23 @@ test('verify-block: garbage, truncation and usage errors are typed (exit 2)', sl
   assert.equal(unknown.code, 2);
   assert.equal(unknown.json.error.code, 'invalid_argument');
 });
+
+test('verify-block: devnet block-prover inputs (a devnet-circuit test chain) verify against the devnet index', slow, () => {
+  for (const name of ['block_input-2483246-1.bin', 'block_input-2483248-1.bin']) {
+    const r = both(['verify-block', '--network', 'devnet', '--genesis', 'any', mina(name), ...srs]);
+    assert.equal(r.code, 0, `${name}: ${JSON.stringify(r.json)}`);
+    assert.equal(r.json.checks.proof, true);
+    // The test chain shares devnet's circuits and constants, not its genesis.
+    const strict = run('native', ['verify-block', '--network', 'devnet', mina(name), ...srs]);
+    assert.equal(strict.code, 1);
+    assert.equal(strict.json.checks.proof, true);
+    assert.equal(strict.json.checks.network, false);
+    const mainnet = run('native', ['verify-block', '--network', 'mainnet', '--genesis', 'any', '--index', mina('mainnet_blockchain_verifier_index.json'), mina(name), ...srs]);
+    assert.equal(mainnet.json.checks.proof, false, `${name} must not verify against the mainnet index`);
+  }
+  // The first input of each chain carries a proof Mina never checks (its chain starts at a genesis
+  // state): it does not verify.
+  const genesisInput = run('native', ['verify-block', '--network', 'devnet', '--genesis', 'any', mina('block_input-2483246-0.bin'), ...srs]);
+  assert.equal(genesisInput.code, 1);
+  assert.equal(genesisInput.json.checks.proof, false);
+});
