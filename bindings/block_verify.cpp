@@ -25,19 +25,6 @@
 namespace mina::bindings {
 namespace {
 
-// The same facts cli/cmd_verify_block.cpp compares (kept in step with it; a shared core helper
-// would serve both).
-std::string network_mismatch(const ProtocolState& s, const NetworkProfile& p) {
-  auto genesis = parse_state_hash(p.genesis_state_hash);
-  if (genesis && s.body.genesis_state_hash != *genesis) return "genesis state hash is not " + std::string(p.name) + "'s";
-  const ProtocolConstants& c = s.body.constants;
-  if (c.k != p.k || c.slots_per_epoch != p.slots_per_epoch || c.slots_per_sub_window != p.slots_per_sub_window ||
-      c.delta != p.delta || (c.grace_period_slots && *c.grace_period_slots != p.grace_period_slots) ||
-      (p.genesis_state_timestamp && c.genesis_state_timestamp != p.genesis_state_timestamp))
-    return "protocol constants are not " + std::string(p.name) + "'s";
-  return "";
-}
-
 val verify_block(val block_js, std::string network, std::string index_json, val seed_js) {
   return guarded([&] {
     if (!worker_setup()) return error_value("no_setup", "the verifier setup has not been made yet");

@@ -49,19 +49,6 @@ std::string data_dir() {
 #endif
 }
 
-// Which of the network's recorded facts the state contradicts (empty: none).
-std::string network_mismatch(const ProtocolState& s, const NetworkProfile& p, bool check_genesis) {
-  auto genesis = parse_state_hash(p.genesis_state_hash);
-  if (check_genesis && genesis && s.body.genesis_state_hash != *genesis)
-    return "genesis state hash is not " + std::string(p.name) + "'s";
-  const ProtocolConstants& c = s.body.constants;
-  if (c.k != p.k || c.slots_per_epoch != p.slots_per_epoch || c.slots_per_sub_window != p.slots_per_sub_window ||
-      c.delta != p.delta || (c.grace_period_slots && *c.grace_period_slots != p.grace_period_slots) ||
-      (p.genesis_state_timestamp && c.genesis_state_timestamp != p.genesis_state_timestamp))
-    return "protocol constants are not " + std::string(p.name) + "'s";
-  return "";
-}
-
 Outcome run_verify_block(const std::vector<std::string>& argv) {
   auto args = Args::parse(argv, with_setup_flags({"network", "index", "genesis"}));
   if (!args) return fail(args.error());

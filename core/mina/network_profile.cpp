@@ -1,5 +1,7 @@
 #include "mina/network_profile.hpp"
 
+#include "mina/state_hash.hpp"
+
 #include <array>
 #include <string>
 
@@ -61,6 +63,18 @@ SelectionConstants selection_constants(const NetworkProfile& p) {
   s.slots_per_sub_window = p.slots_per_sub_window;
   s.grace_period_end = p.grace_period_slots + p.slots_per_sub_window * p.sub_windows_per_window;
   return s;
+}
+
+std::string network_mismatch(const ProtocolState& s, const NetworkProfile& p, bool check_genesis) {
+  auto genesis = parse_state_hash(p.genesis_state_hash);
+  if (check_genesis && genesis && s.body.genesis_state_hash != *genesis)
+    return "genesis state hash is not " + std::string(p.name) + "'s";
+  const ProtocolConstants& c = s.body.constants;
+  if (c.k != p.k || c.slots_per_epoch != p.slots_per_epoch || c.slots_per_sub_window != p.slots_per_sub_window ||
+      c.delta != p.delta || (c.grace_period_slots && *c.grace_period_slots != p.grace_period_slots) ||
+      (p.genesis_state_timestamp && c.genesis_state_timestamp != p.genesis_state_timestamp))
+    return "protocol constants are not " + std::string(p.name) + "'s";
+  return "";
 }
 
 }  // namespace mina

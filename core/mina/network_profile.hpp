@@ -9,10 +9,12 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "base/error.hpp"
 #include "mina/consensus.hpp"
+#include "mina/protocol_state.hpp"
 #include "mina/signature.hpp"
 
 namespace mina {
@@ -44,5 +46,10 @@ std::span<const NetworkProfile> network_profiles();
 Result<const NetworkProfile*> find_network_profile(std::string_view name);
 
 SelectionConstants selection_constants(const NetworkProfile& p);
+
+// Why `state` is not on network `p` ("" when it is): its genesis state hash (unless
+// check_genesis is false: chains that share a network's circuits and constants, such as test
+// chains) or its protocol constants differ from the profile's.
+std::string network_mismatch(const ProtocolState& state, const NetworkProfile& p, bool check_genesis = true);
 
 }  // namespace mina
