@@ -215,6 +215,8 @@ async function main() {
     storage: { backend: 'indexeddb', name: dbName },
     k: config.k,
     tickMs: 100,
+    // Asking the server again costs one small request (the same tip is not verified twice).
+    pollIntervalMs: 5_000,
   });
   window.webnode = { node, verifier };
   wireAccountBox(node);

@@ -145,9 +145,10 @@ export async function startServer(options = {}) {
   });
 
   const view = { networkID: NETWORK_IDS[network], chain: () => servedChain(node, blocks), account: undefined };
-  // Accounts: only when the node can verify them (its checker checks Merkle paths); the answer is
-  // what the node verified, path included, so a client checks it again.
-  if (checker.verifyAccount)
+  // Accounts: only when the node can verify them (its checker checks Merkle paths) and some
+  // upstream can have them (recorded blocks carry no ledger); the answer is what the node
+  // verified, path included, so a client checks it again.
+  if (checker.verifyAccount && upstream.length > 0)
     view.account = async (publicKey, token) => {
       try {
         return (await node.getAccount(publicKey, token)).account;
