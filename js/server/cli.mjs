@@ -81,6 +81,7 @@ export async function serveMain(argv) {
     return 2;
   }
   line({ serving: server.url, graphql: server.graphqlUrl, network: o.network });
+  log(`webnode page: ${server.url}/   (GraphQL ${server.graphqlUrl}, health ${server.url}/health, metrics ${server.url}/metrics)`);
   const stop = async () => {
     await server.close();
     process.exit(0);
