@@ -182,7 +182,15 @@ function wireAccountBox(node) {
 // ---- start ----
 
 let dbName;
+// The service worker keeps the page's files for offline restarts (sw.js); without it (an old
+// browser, a non-secure origin) the page still works online.
+function registerOffline() {
+  if (!('serviceWorker' in navigator)) return;
+  navigator.serviceWorker.register('sw.js').catch((err) => log(`offline support unavailable: ${err.message}`));
+}
+
 async function main() {
+  registerOffline();
   const config = await loadConfig();
   $('network').textContent = config.network;
   dbName = `mina-webnode-${config.network}`;

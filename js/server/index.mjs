@@ -10,7 +10,7 @@
 // treats it like any other untrusted peer. With neither, the recorded blocks of the shared
 // fixtures are used (the embedded default: runs with no network).
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -96,6 +96,22 @@ async function startRecordedPeer(chain, network) {
   const sockets = trackSockets(server);
   const { port } = await listen(server, 0, '127.0.0.1');
   return { url: `http://127.0.0.1:${port}/graphql`, close: () => closeServer(server, sockets) };
+}
+
+// What the page needs offline (its service worker stores these): the page's own files, the
+// modules a browser loads from js/ (not the Node-only ones), and the browser WASM build.
+function pageAssets(webRoot) {
+  const files = (dir, url, keep) =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+      if (e.isDirectory()) return keep(e.name, true) ? files(join(dir, e.name), `${url}${e.name}/`, keep) : [];
+      return keep(e.name, false) ? [`${url}${e.name}`] : [];
+    });
+  const nodeOnly = new Set(['node', 'server']);
+  const browserJs = (name, isDir) => (isDir ? !nodeOnly.has(name) : name.endsWith('.mjs'));
+  const list = ['/', '/webnode.json', ...files(webRoot, '/', (n, d) => !d && n !== 'sw.js'), ...files(join(root, 'js'), '/js/', browserJs)];
+  const web = join(root, 'dist', 'web');
+  if (existsSync(web)) list.push(...files(web, '/dist/web/', () => true));
+  return list;
 }
 
 export async function startServer(options = {}) {
@@ -191,12 +207,14 @@ export async function startServer(options = {}) {
   };
   // The page's node starts from here: same network, this server as its peer, and the verifier
   // index this server checks with (the page comes from this origin too, so it trusts it as much).
-  const config = () => ({ network, graphql: '/graphql', k, verifierIndex: JSON.parse(verifierIndex) });
+  const webRoot = options.webRoot ?? join(root, 'web-demo');
+  const assets = pageAssets(webRoot);
+  const config = () => ({ network, graphql: '/graphql', k, verifierIndex: JSON.parse(verifierIndex), assets });
 
   const statics = staticFiles({
     '/js/': join(root, 'js'),
     '/dist/': join(root, 'dist'),
-    '/': options.webRoot ?? join(root, 'web-demo'),
+    '/': webRoot,
   });
   const handler = createHandler({ view, metrics, statics, health, config, limits: { ...DEFAULT_LIMITS, ...limits }, onError: (e) => log(`internal error: ${e?.stack ?? e}`) });
   const server = boundedServer(handler, limits);

@@ -3,7 +3,8 @@
 // blocks serves the page; the page's own light node (verifier in its Worker, state in IndexedDB)
 // verifies the server's tip and shows it; a screenshot is saved under build/screenshots/ and
 // checked to be a real rendering; a pasted o1js fixture proof verifies in the page (and its dummy
-// counterpart does not); a reload shows the stored tip at once.
+// counterpart does not); a reload shows the stored tip at once, and so does one with the server
+// gone (service worker + IndexedDB), where a pasted proof still verifies.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -142,4 +143,25 @@ test('webnode page: verifies the server peer\'s tip in the page, screenshot, pas
   assert.equal(await page.textContent('#tip-hash'), TIP);
   assert.ok(restartMs < 5_000, `stored tip took ${restartMs} ms`);
   assert.deepEqual(problems, []);
+
+  // Offline: with the server gone, a reload still shows the stored tip (the page's files from
+  // its service worker's store, the tip from IndexedDB) and a pasted proof still verifies.
+  const assets = (await (await fetch(`${server.url}/webnode.json`)).json()).assets;
+  await page.evaluate(async (n) => {
+    await navigator.serviceWorker.ready;
+    for (;;) {
+      const names = await caches.keys();
+      const stored = names.length ? (await (await caches.open(names[0])).keys()).length : 0;
+      if (stored >= n) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }, assets.length);
+  await server.close();
+  await page.reload();
+  await page.waitForFunction((h) => document.body.dataset.tipHeight === String(h), TIP_HEIGHT, { timeout: 10_000 });
+  assert.equal(await page.getAttribute('body', 'data-tip-source'), 'storage');
+  assert.equal(await page.textContent('#tip-hash'), TIP);
+  const offline = await paste('square0_base_proof.json');
+  assert.equal(offline.valid, 'true', offline.text);
+  t.diagnostic(`offline reload: stored tip shown, pasted proof ${offline.text}`);
 });
