@@ -124,6 +124,20 @@ test('serve: a light node bootstraps from the server peer to the same verified t
   await client.close();
 });
 
+test('serve: a server peer over another server peer\'s GraphQL (--upstream URL) serves the same verified chain', { skip, timeout: 120_000 }, async (t) => {
+  // An unreachable upstream beside the good one only costs that peer its score.
+  const second = await startServer({ port: 0, verifier, upstream: ['http://127.0.0.1:9/graphql', server.graphqlUrl] });
+  t.after(() => second.close());
+  const tip = await second.node.waitForTip({ timeoutMs: 100_000 });
+  assert.equal(tip.stateHash, TIP);
+  const chain = (await (await fetch(second.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(queries.bestChain(8)) })).json()).data.bestChain;
+  assert.deepEqual(chain.map((b) => b.stateHash), server.served().map((b) => b.stateHash));
+  assert.deepEqual(chain.at(-1), server.served().at(-1));
+  const peers = Object.fromEntries(second.node.peers().map((p) => [p.url, p]));
+  assert.equal(peers[server.graphqlUrl].status, 'good');
+  assert.equal(peers['http://127.0.0.1:9/graphql'].lastError, 'unreachable');
+});
+
 test('serve: /health and /metrics report the verified tip', { skip }, async () => {
   const h = await fetch(`${server.url}/health`);
   assert.equal(h.status, 200);
