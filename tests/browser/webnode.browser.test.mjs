@@ -1,5 +1,5 @@
 // The webnode page end to end in headless Chromium (Debian's `chromium` via playwright-core):
-// `startServer` (what `mina-webnode serve` runs) on 127.0.0.1 over the fixtures' recorded mainnet
+// `mina-webnode serve` (js/cli.mjs, a child process) on 127.0.0.1 over the fixtures' recorded mainnet
 // blocks serves the page; the page's own light node (verifier in its Worker, state in IndexedDB)
 // verifies the server's tip and shows it; a screenshot is saved under build/screenshots/ and
 // checked to be a real rendering; a pasted o1js fixture proof verifies in the page (and its dummy
@@ -7,11 +7,13 @@
 // gone (service worker + IndexedDB), where a pasted proof still verifies.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { startServer } from '../../js/server/index.mjs';
+import { spawn } from 'node:child_process';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const fixtures = process.env.MINA_FIXTURES_DIR ?? join(root, '..', 'shared', 'fixtures');
@@ -40,6 +42,33 @@ const skip = !chromiumPath
       ? 'no browser build in dist/web (bash scripts/build.sh)'
       : false;
 
+// `mina-webnode serve --port 0` as a user runs it (js/cli.mjs); its first stdout line names the URL.
+async function startServe() {
+  const child = spawn(process.execPath, [join(root, 'js', 'cli.mjs'), 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout });
+  const [first] = await once(lines, 'line');
+  const { serving: url } = JSON.parse(first);
+  assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
+  const exited = once(child, 'exit');
+  return {
+    url,
+    // The served chain once /health says a verified tip is served.
+    async waitReady(timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      while (!(await (await fetch(`${url}/health`)).json()).ready) {
+        assert.ok(Date.now() < deadline, 'serve did not verify a tip in time');
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      const r = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ bestChain(maxLength: 8) { stateHash } }' }) });
+      return (await r.json()).data.bestChain;
+    },
+    async close() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 // In the page: how many pixels of the PNG are not (near) white, and how many distinct colours.
 async function pixelStats(page, png) {
   return page.evaluate(async (b64) => {
@@ -65,10 +94,10 @@ async function pixelStats(page, png) {
 }
 
 test('webnode page: verifies the server peer\'s tip in the page, screenshot, pasted proof, restart from IndexedDB', { skip, timeout: 180_000 }, async (t) => {
-  const server = await startServer({ port: 0 });
+  const server = await startServe();
   after(() => server.close());
-  const serverTip = await server.node.waitForTip({ timeoutMs: 120_000 });
-  assert.equal(serverTip.stateHash, TIP);
+  const served = await server.waitReady(120_000);
+  assert.equal(served.at(-1).stateHash, TIP);
   const browser = await playwright.chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox'] });
   after(() => browser.close());
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
@@ -94,7 +123,7 @@ test('webnode page: verifies the server peer\'s tip in the page, screenshot, pas
   const chain = await page.$$eval('#chain li', (lis) => lis.map((li) => ({ height: li.querySelector('strong').textContent, tip: li.className === 'tip', hash: li.querySelector('code').title })));
   assert.ok(chain.length >= 2, `chain view shows ${chain.length} blocks`);
   assert.deepEqual(chain.at(-1), { height: String(TIP_HEIGHT), tip: true, hash: TIP });
-  assert.deepEqual(chain.map((b) => b.hash), server.served().map((b) => b.stateHash));
+  assert.deepEqual(chain.map((b) => b.hash), served.map((b) => b.stateHash));
   // Storage usage is reported once the tip is persisted.
   await page.waitForFunction(() => Number(document.getElementById('storage-usage').dataset.bytes) > 0, null, { timeout: 10_000 });
 
