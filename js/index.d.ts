@@ -156,6 +156,16 @@ export interface Verifier {
    * proof when present. The package ships no keys: pass the network's blockchain verifier index.
    */
   verifyBlock(block: BlockInput, options: RequestOptions & { network: 'mainnet' | 'devnet'; verifierIndex: string | object }): Promise<BlockResult>;
+  /**
+   * Mina's fork choice (short/long range, length, window density, VRF and state-hash tie-breaks)
+   * between two blocks in any JSON shape stateHash accepts: take = switch to the candidate.
+   */
+  selectChain(tip: string | object, candidate: string | object, options: RequestOptions & { network: 'mainnet' | 'devnet' }): Promise<{ take: boolean; rule: string; ms?: object }>;
+  /**
+   * A GraphQL `account(publicKey, token)` answer with leafHash and merklePath, checked against a
+   * ledger hash ("jx…" or decimal): the account hashes to the leaf and the path reaches the root.
+   */
+  verifyAccount(account: string | object, ledgerHash: string, options?: RequestOptions & { depth?: number }): Promise<{ valid: boolean; reason?: string; ms?: object }>;
   /** Resolves once every worker has its setup. */
   ready(): Promise<void>;
   stats(): PoolStats;

@@ -22,6 +22,12 @@ function srsMessage(srs) {
   throw new VerifierError('invalid_input', "srs must be 'generate' or {pallas, vesta[, format: 'srs'|'cache']} bytes");
 }
 
+function jsonText(x, what) {
+  if (typeof x === 'string') return x;
+  if (x && typeof x === 'object') return JSON.stringify(x);
+  throw new VerifierError('invalid_input', `${what} must be JSON text or an object`);
+}
+
 export class VerifierPool {
   constructor(spawn, options = {}) {
     const { workers = 1, srs, lagrange = {}, timeoutMs = DEFAULT_TIMEOUT_MS, memoryLimitMb = 4096, onProgress } = options;
@@ -100,6 +106,25 @@ export class VerifierPool {
         throw new VerifierError('invalid_input', "verifyBlock needs {verifierIndex}: the network's blockchain verifier index JSON");
       const index = typeof verifierIndex === 'string' ? verifierIndex : JSON.stringify(verifierIndex);
       return { ...blockArgs(block), network, verifierIndex: index };
+    }, options);
+  }
+
+  // Mina's fork choice between two blocks (any JSON block shape stateHash takes) on `network`:
+  // {take: switch to the candidate, rule: which rule decided}.
+  selectChain(tip, candidate, options = {}) {
+    const { network } = options;
+    return this._request('selectChain', () => {
+      if (typeof network !== 'string') throw new VerifierError('invalid_input', "selectChain needs {network: 'mainnet' | 'devnet'}");
+      return { tip: jsonText(tip, 'tip'), candidate: jsonText(candidate, 'candidate'), network };
+    }, options);
+  }
+
+  // A GraphQL `account` answer (with leafHash and merklePath) against a ledger hash ("jx…" or
+  // decimal): {valid, reason?}. options.depth: the ledger depth (default Mina's 35).
+  verifyAccount(account, ledgerHash, options = {}) {
+    return this._request('verifyAccount', () => {
+      if (typeof ledgerHash !== 'string') throw new VerifierError('invalid_input', 'verifyAccount needs the ledger hash as a string');
+      return { account: jsonText(account, 'account'), ledgerHash, depth: options.depth ?? -1 };
     }, options);
   }
 

@@ -3,7 +3,7 @@
 //
 // pool → worker
 //   {type: 'init', srs, lagrange: [[log2, bytes]…], memoryLimitMb}
-//   {type: 'call', id, op: 'verify'|'verifyBatch'|'vkHash'|'exportSetup'|'stateHash'|'verifyBlock', args}
+//   {type: 'call', id, op: 'verify'|'verifyBatch'|'vkHash'|'exportSetup'|'stateHash'|'verifyBlock'|'selectChain'|'verifyAccount', args}
 //   {type: 'lagrange', log2, bytes}            a basis another worker computed
 // worker → pool
 //   {type: 'progress', phase: 'module'|'srs'|'lagrange', state: 'start'|'done', log2?, ms?}
@@ -166,6 +166,8 @@ export function startWorker({ post, loadModule }) {
     if (op === 'exportSetup') return exportSetup();
     if (op === 'stateHash') return unwrap(args.bytes ? mod.stateHashBytes(args.bytes) : mod.stateHash(args.text));
     if (op === 'verifyBlock') return verifyBlock(args);
+    if (op === 'selectChain') return unwrap(mod.selectChain(args.tip, args.candidate, args.network));
+    if (op === 'verifyAccount') return unwrap(mod.verifyAccount(args.account, args.ledgerHash, args.depth ?? -1));
     throw new BindingError({ code: 'invalid_argument', message: `unknown operation ${op}` });
   }
 

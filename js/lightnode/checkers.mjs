@@ -6,10 +6,8 @@
 // Blocks are passed in the precomputed-block JSON form (block_form.mjs). A method rejects only
 // when the input could not be read (a typed {code}); "does not verify" is a verdict.
 //
-// verifierChecker: the package's worker pool (WASM, Node and browsers). Today the pool binds
-//   verifyBlock and stateHash; fork choice and account verification are not bound yet, so
-//   selectChain falls back to the longer chain (equal lengths keep the tip) and verifyAccount is
-//   absent (getAccount then reports `unsupported`).
+// verifierChecker: the package's worker pool (WASM, Node and browsers): verifyBlock, stateHash,
+//   selectChain and verifyAccount are the core's own through the bindings.
 // cliChecker: the native command line (Node only, for servers and tests): every method is the
 //   core's own (verify-block, state-hash, fork-choice, verify-account).
 export class CheckError extends Error {
@@ -31,9 +29,13 @@ export function verifierChecker(verifier, { network, verifierIndex }) {
       const r = await verifier.stateHash(block);
       return { stateHash: r.stateHash, previousStateHash: r.previousStateHash };
     },
-    // Not Mina's full rule (no VRF / density tie-breaks) until select_chain is bound.
-    async selectChain(tip, candidate, { tipHeight, candidateHeight } = {}) {
-      return { take: candidateHeight > tipHeight, rule: 'length_only' };
+    async selectChain(tip, candidate) {
+      const r = await verifier.selectChain(tip, candidate, { network });
+      return { take: r.take === true, rule: r.rule };
+    },
+    async verifyAccount(account, ledgerHash) {
+      const r = await verifier.verifyAccount(account, ledgerHash);
+      return { valid: r.valid === true, reason: r.reason };
     },
   };
 }
