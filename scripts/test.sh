@@ -13,6 +13,8 @@ echo "== core tests (wasm, node) =="
 node build/wasm/mina_tests.cjs
 echo "== command line and package tests (node:test) =="
 node --test tests/js/
+echo "== server peer smoke (npm start --smoke: serves a verified tip, then exits) =="
+MINA_SKIP_BUILD=1 bash scripts/start.sh --smoke
 echo "== browser tests (headless chromium) =="
 node --test tests/browser/
 if [ "${MINA_FAST:-0}" != "1" ]; then
