@@ -18,7 +18,15 @@ export class CheckError extends Error {
   }
 }
 
-export function verifierChecker(verifier, { network, verifierIndex }) {
+// `verifier`: the pool, or a function returning it (a node creates its pool in start()).
+export function verifierChecker(pool, { network, verifierIndex }) {
+  const current = typeof pool === 'function' ? pool : () => pool;
+  const verifier = {
+    verifyBlock: (...args) => current().verifyBlock(...args),
+    stateHash: (...args) => current().stateHash(...args),
+    selectChain: (...args) => current().selectChain(...args),
+    verifyAccount: (...args) => current().verifyAccount(...args),
+  };
   return {
     name: 'verifier',
     async verifyBlock(block) {

@@ -17,6 +17,7 @@ import { precomputedFromGraphqlBlock } from '../peers/block_form.mjs';
 import { NodeMachine } from './machine.mjs';
 import { Emitter } from './emitter.mjs';
 import { loadRecord, saveRecord } from './persist.mjs';
+import { loadVerifierSetup, openVerifierCacheStore, stageVerifierSetup } from './verifier_cache.mjs';
 import { verifierChecker } from './checkers.mjs';
 import { createStorage } from '../storage/index.mjs';
 
@@ -45,9 +46,16 @@ function requestBody(request) {
 export class LightNode extends Emitter {
   constructor(options) {
     super();
-    const { network, peers = [], storage, verifier, verifierIndex, transports = {}, clock = () => Date.now(), tickMs = 250, ...rest } = options;
+    const { network, peers = [], storage, verifier, verifierIndex, transports = {}, clock = () => Date.now(), tickMs = 250, verifierCache, ...rest } = options;
+    // The verifier: a pool, or a factory `(setup) => pool` that start() calls with the setup
+    // (SRS, Lagrange bases) stored by an earlier run in the verifier cache store (`verifierCache`:
+    // a ChunkStore or createStorage options; by default beside `storage`, verifier_cache.mjs), so
+    // a restart skips regenerating them.
+    if (typeof verifier === 'function') this.verifierFactory = verifier;
+    else this.verifier = verifier;
+    this.verifierCacheOption = verifierCache;
     // The checker: given, or the package's verifier with the network's blockchain verifier index.
-    const checker = options.checker ?? (verifier && verifierIndex ? verifierChecker(verifier, { network, verifierIndex }) : undefined);
+    const checker = options.checker ?? (verifier && verifierIndex ? verifierChecker(() => this.verifier, { network, verifierIndex }) : undefined);
     delete rest.checker;
     if (!checker)
       throw new NodeError('invalid_argument', 'createNode needs {verifier, verifierIndex} (the package verifier and the network\'s blockchain verifier index) or a {checker}');
@@ -78,9 +86,24 @@ export class LightNode extends Emitter {
 
   async start() {
     // Storage: a ChunkStore, or createStorage's options ({backend: 'files', dir} | …).
+    const storageOptions = this.storage;
     if (this.storage && typeof this.storage.commit !== 'function') {
       this.storage = await createStorage(this.storage);
       this.ownsStorage = true;
+    }
+    if (this.verifierFactory && !this.verifier) {
+      try {
+        this.cacheStore = await openVerifierCacheStore(storageOptions, this.verifierCacheOption);
+      } catch (err) {
+        this._storageError(err); // no cache: the verifier generates its setup
+      }
+      const cache = this.cacheStore;
+      if (cache?.openReport?.skipped?.length)
+        this._storageError({ code: 'corrupt_chunk', message: `verifier cache: ${cache.openReport.skipped.join('; ')}` });
+      const setup = cache ? await loadVerifierSetup(cache, { onError: (err) => this._storageError(err) }) : undefined;
+      this.verifier = this.verifierFactory(setup ?? {});
+      this.ownsVerifier = true;
+      this.setupSource = setup?.srs ? 'storage' : 'fresh';
     }
     this._dispatch({ type: 'start', now: this.clock() });
     this.timer = setInterval(() => this._dispatch({ type: 'tick', now: this.clock() }), this.tickMs);
@@ -129,6 +152,8 @@ export class LightNode extends Emitter {
     for (const p of this.pending.values()) p.reject(new NodeError('closed', 'node closed'));
     this.pending.clear();
     await this.writing;
+    if (this.ownsVerifier) await this.verifier.close();
+    if (this.cacheStore && !this.verifierCacheOption?.commit) await this.cacheStore.close();
     if (this.ownsStorage) await this.storage.close();
   }
 
@@ -175,7 +200,7 @@ export class LightNode extends Emitter {
       try {
         record = await loadRecord(this.storage);
       } catch (err) {
-        this.emit('storageError', { code: err.code ?? 'io_error', message: err.message });
+        this._storageError(err);
       }
     }
     this._dispatch({ type: 'loaded', now: this.clock(), record });
@@ -248,6 +273,10 @@ export class LightNode extends Emitter {
     this._dispatch({ ...event, now: this.clock() });
   }
 
+  _storageError(err) {
+    this.emit('storageError', { code: err.code ?? 'io_error', message: err.message });
+  }
+
   _settleRead(result) {
     const p = this.pending.get(result.id);
     if (!p) return;
@@ -265,6 +294,15 @@ export class LightNode extends Emitter {
         await saveRecord(this.storage, record);
       } catch (err) {
         error = { code: err.code ?? 'io_error', message: err.message };
+      }
+      // After a verified tip the verifier has what a restart needs (SRS, the wrap domain's
+      // Lagrange basis): stored once, in its own store.
+      if (this.cacheStore && record.tip) {
+        try {
+          if ((await stageVerifierSetup(this.cacheStore, this.verifier)).length) await this.cacheStore.commit();
+        } catch (err) {
+          this._storageError(err);
+        }
       }
       this._dispatch({ type: 'persisted', now: this.clock(), error });
       if (!error) this.emit('persisted', { stateHash: record.tip?.stateHash, generation: this.storage.generation });
