@@ -115,7 +115,10 @@ async function showStorage() {
 
 // ---- verify a proof ----
 
-function wireProofBox(verifier) {
+let makeVerifier;
+
+// `verifierMade`: resolves to the page's verifier once the node has created it.
+function wireProofBox(verifierMade) {
   const drop = $('drop');
   drop.addEventListener('dragover', (e) => {
     e.preventDefault();
@@ -146,7 +149,7 @@ function wireProofBox(verifier) {
     $('verify-button').disabled = true;
     const t0 = performance.now();
     try {
-      const r = await verifier.verifyZkappProof($('proof-input').value, $('vk-input').value);
+      const r = await (await verifierMade).verifyZkappProof($('proof-input').value, $('vk-input').value);
       const ms = Math.round(performance.now() - t0);
       out.className = `verdict ${r.valid ? 'valid' : 'invalid'}`;
       out.textContent = `${r.valid ? 'valid' : `invalid${r.reason ? `: ${r.reason}` : ''}`} — ${ms} ms (verify ${Math.round(r.ms?.verify ?? 0)} ms)`;
@@ -197,28 +200,41 @@ async function main() {
   phase('starting', 'loading the stored tip');
   step('storage', 'active');
   step('setup', 'active');
-  const verifier = createVerifier({
-    workers: 1,
-    onProgress: (e) => {
-      if (e.state === 'start') log(`verifier: ${e.phase}…`);
-    },
+  // The node creates the verifier in start(), handing it the SRS it stored in IndexedDB last
+  // time (its own verifier-cache database), so a reload skips regenerating it.
+  let verifier;
+  const verifierMade = new Promise((resolve) => {
+    makeVerifier = (setup) => {
+      verifier = createVerifier({
+        workers: 1,
+        ...setup,
+        onProgress: (e) => {
+          if (e.state === 'start') log(`verifier: ${e.phase}…`);
+        },
+      });
+      log(setup.srs ? 'verifier: SRS from storage' : 'verifier: generating its SRS');
+      resolve(verifier);
+      return verifier;
+    };
   });
-  verifier.ready().then(
-    () => {
-      step('setup', 'done');
-      log('verifier ready');
-    },
-    (err) => {
-      step('setup', '');
-      phase('verifier failed', `${err.code}: ${err.message}`);
-    },
+  verifierMade.then((v) =>
+    v.ready().then(
+      () => {
+        step('setup', 'done');
+        log('verifier ready');
+      },
+      (err) => {
+        step('setup', '');
+        phase('verifier failed', `${err.code}: ${err.message}`);
+      },
+    ),
   );
-  wireProofBox(verifier);
+  wireProofBox(verifierMade);
 
   const node = createNode({
     network: config.network,
     peers: [{ url: new URL(config.graphql, location.href).href, id: 'server (this origin)' }],
-    verifier,
+    verifier: (setup) => makeVerifier(setup),
     verifierIndex: config.verifierIndex,
     storage: { backend: 'indexeddb', name: dbName },
     k: config.k,
@@ -226,7 +242,7 @@ async function main() {
     // Asking the server again costs one small request (the same tip is not verified twice).
     pollIntervalMs: 5_000,
   });
-  window.webnode = { node, verifier };
+  window.webnode = { node, get verifier() { return verifier; } };
   wireAccountBox(node);
 
   node.on('tipChanged', (tip) => {
@@ -236,7 +252,10 @@ async function main() {
   });
   node.on('peerState', () => showPeers(node.peers()));
   node.on('syncProgress', (p) => {
-    if (p.phase === 'asking') {
+    if (p.phase === 'asking' && node.tip?.source === 'network') {
+      // A poll while following the chain: peers that agree with the tip say nothing more.
+      phase('synced', 'following the best verified chain; asking peers for a better tip');
+    } else if (p.phase === 'asking') {
       step('asking', 'active');
       phase('asking peers', (p.peers ?? []).join(', '));
     } else if (p.phase === 'verifying') {

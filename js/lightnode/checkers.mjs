@@ -18,14 +18,15 @@ export class CheckError extends Error {
   }
 }
 
-// `verifier`: the pool, or a function returning it (a node creates its pool in start()).
+// `pool`: the verifier pool, or a function returning it or a promise of it (a node creates its
+// pool in start(), from its stored setup).
 export function verifierChecker(pool, { network, verifierIndex }) {
   const current = typeof pool === 'function' ? pool : () => pool;
   const verifier = {
-    verifyBlock: (...args) => current().verifyBlock(...args),
-    stateHash: (...args) => current().stateHash(...args),
-    selectChain: (...args) => current().selectChain(...args),
-    verifyAccount: (...args) => current().verifyAccount(...args),
+    verifyBlock: async (...args) => (await current()).verifyBlock(...args),
+    stateHash: async (...args) => (await current()).stateHash(...args),
+    selectChain: async (...args) => (await current()).selectChain(...args),
+    verifyAccount: async (...args) => (await current()).verifyAccount(...args),
   };
   return {
     name: 'verifier',

@@ -52,8 +52,15 @@ export type PeerTransport = (peer: PeerRecord, body: { query: string; variables?
 export interface NodeOptions {
   network: 'mainnet' | 'devnet';
   peers?: PeerSpec[];
-  /** The package verifier and the network's blockchain verifier index JSON (the package ships no keys)… */
-  verifier?: Verifier;
+  /**
+   * The package verifier and the network's blockchain verifier index JSON (the package ships no keys)…
+   * The verifier may be a factory: start() calls it with the setup stored by an earlier run
+   * (`{srs?, lagrange?}`, createVerifier's options) and the node stores the setup after its first
+   * verified tip, in `verifierCache`; the node then owns (and closes) that verifier.
+   */
+  verifier?: Verifier | ((setup: { srs?: { pallas: Uint8Array; vesta: Uint8Array; format: 'cache' }; lagrange?: Record<number, Uint8Array> }) => Verifier);
+  /** Where a factory-made verifier's setup is kept: a ChunkStore or createStorage options. Default: beside `storage` (files: <dir>/verifier-cache, IndexedDB: <name>-verifier-cache); none for memory storage. */
+  verifierCache?: object;
   verifierIndex?: string | object;
   /** …or a checker of your own. */
   checker?: Checker;

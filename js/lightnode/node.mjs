@@ -55,7 +55,7 @@ export class LightNode extends Emitter {
     else this.verifier = verifier;
     this.verifierCacheOption = verifierCache;
     // The checker: given, or the package's verifier with the network's blockchain verifier index.
-    const checker = options.checker ?? (verifier && verifierIndex ? verifierChecker(() => this.verifier, { network, verifierIndex }) : undefined);
+    const checker = options.checker ?? (verifier && verifierIndex ? verifierChecker(() => this.verifier ?? this.verifierMade, { network, verifierIndex }) : undefined);
     delete rest.checker;
     if (!checker)
       throw new NodeError('invalid_argument', 'createNode needs {verifier, verifierIndex} (the package verifier and the network\'s blockchain verifier index) or a {checker}');
@@ -91,25 +91,32 @@ export class LightNode extends Emitter {
       this.storage = await createStorage(this.storage);
       this.ownsStorage = true;
     }
-    if (this.verifierFactory && !this.verifier) {
-      try {
-        this.cacheStore = await openVerifierCacheStore(storageOptions, this.verifierCacheOption);
-      } catch (err) {
-        this._storageError(err); // no cache: the verifier generates its setup
-      }
-      const cache = this.cacheStore;
-      if (cache?.openReport?.skipped?.length)
-        this._storageError({ code: 'corrupt_chunk', message: `verifier cache: ${cache.openReport.skipped.join('; ')}` });
-      const setup = cache ? await loadVerifierSetup(cache, { onError: (err) => this._storageError(err) }) : undefined;
-      this.verifier = this.verifierFactory(setup ?? {});
-      this.ownsVerifier = true;
-      this.setupSource = setup?.srs ? 'storage' : 'fresh';
-    }
+    // The verifier is made from the stored setup while the stored tip loads: the tip is on
+    // screen before the (larger) cache is read and checksummed.
+    if (this.verifierFactory && !this.verifier && !this.verifierMade)
+      this.verifierMade = this._makeVerifier(storageOptions).then((v) => (this.verifier = v));
     this._dispatch({ type: 'start', now: this.clock() });
     this.timer = setInterval(() => this._dispatch({ type: 'tick', now: this.clock() }), this.tickMs);
     this.timer.unref?.();
     await this.loading;
     return this.tip;
+  }
+
+  // The verifier from the factory, fed the setup stored in the verifier cache store.
+  async _makeVerifier(storageOptions) {
+    try {
+      this.cacheStore = await openVerifierCacheStore(storageOptions, this.verifierCacheOption);
+    } catch (err) {
+      this._storageError(err); // no cache: the verifier generates its setup
+    }
+    const cache = this.cacheStore;
+    if (cache?.openReport?.skipped?.length)
+      this._storageError({ code: 'corrupt_chunk', message: `verifier cache: ${cache.openReport.skipped.join('; ')}` });
+    const setup = cache ? await loadVerifierSetup(cache, { onError: (err) => this._storageError(err) }) : undefined;
+    const verifier = this.verifierFactory(setup ?? {});
+    this.ownsVerifier = true;
+    this.setupSource = setup?.srs ? 'storage' : 'fresh';
+    return verifier;
   }
 
   // Resolves with the first tip at or above `height` (any tip when omitted).
@@ -152,7 +159,8 @@ export class LightNode extends Emitter {
     for (const p of this.pending.values()) p.reject(new NodeError('closed', 'node closed'));
     this.pending.clear();
     await this.writing;
-    if (this.ownsVerifier) await this.verifier.close();
+    if (this.verifierMade) await this.verifierMade.catch(() => {});
+    if (this.ownsVerifier) await this.verifier?.close();
     if (this.cacheStore && !this.verifierCacheOption?.commit) await this.cacheStore.close();
     if (this.ownsStorage) await this.storage.close();
   }
@@ -297,7 +305,7 @@ export class LightNode extends Emitter {
       }
       // After a verified tip the verifier has what a restart needs (SRS, the wrap domain's
       // Lagrange basis): stored once, in its own store.
-      if (this.cacheStore && record.tip) {
+      if (this.cacheStore && this.verifier && record.tip) {
         try {
           if ((await stageVerifierSetup(this.cacheStore, this.verifier)).length) await this.cacheStore.commit();
         } catch (err) {
