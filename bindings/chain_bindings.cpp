@@ -6,6 +6,9 @@
 //   verifyAccount(accountText, ledgerHash, depth) → {valid, reason?}
 //     accountText: a GraphQL `account` answer with leafHash and merklePath; ledgerHash: base58
 //     "jx…" or decimal; depth < 0 means the ledger's (35).
+//   verifyAccountSubtree(subtreeText, ledgerHash, depth) → {valid, reason?, accounts}
+//     a wide query's answer (ledger/account_json.hpp: {firstIndex, height, accounts,
+//     merklePath}): every account re-hashed and the whole subtree checked with its one path.
 #include <emscripten/bind.h>
 
 #include <string>
@@ -61,9 +64,27 @@ val verify_account_text(std::string account_text, std::string ledger_hash, int d
   });
 }
 
+val verify_account_subtree_text(std::string subtree_text, std::string ledger_hash, int depth) {
+  return guarded([&] {
+    if (depth > int(ledger::kLedgerDepth)) return error_value("invalid_argument", "depth must be 0.." + std::to_string(ledger::kLedgerDepth));
+    auto root = parse_ledger_hash(ledger_hash);
+    if (!root) return error_value(root.error());
+    auto subtree = ledger::decode_account_subtree(subtree_text);
+    if (!subtree) return error_value(subtree.error());
+    auto verdict = ledger::verify_account_subtree(*subtree, *root, depth < 0 ? ledger::kLedgerDepth : unsigned(depth));
+    if (!verdict) return error_value(verdict.error());
+    val out = val::object();
+    out.set("valid", verdict->valid);
+    out.set("accounts", double(subtree->accounts.size()));
+    if (!verdict->valid) out.set("reason", verdict->reason);
+    return out;
+  });
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(mina_chain) {
+  emscripten::function("verifyAccountSubtree", &verify_account_subtree_text);
   emscripten::function("selectChain", &select_chain_text);
   emscripten::function("verifyAccount", &verify_account_text);
 }

@@ -166,6 +166,8 @@ export interface Verifier {
    * ledger hash ("jx…" or decimal): the account hashes to the leaf and the path reaches the root.
    */
   verifyAccount(account: string | object, ledgerHash: string, options?: RequestOptions & { depth?: number }): Promise<{ valid: boolean; reason?: string; ms?: object }>;
+  /** A wide query's answer {firstIndex, height, accounts, merklePath} (an aligned ledger subtree and its root's path) against a ledger hash; every account is re-hashed. */
+  verifyAccountSubtree(subtree: string | object, ledgerHash: string, options?: RequestOptions & { depth?: number }): Promise<{ valid: boolean; reason?: string; accounts: number; ms?: object }>;
   /** Resolves once every worker has its setup. */
   ready(): Promise<void>;
   stats(): PoolStats;

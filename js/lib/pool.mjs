@@ -128,6 +128,15 @@ export class VerifierPool {
     }, options);
   }
 
+  // A wide query's answer ({firstIndex, height, accounts, merklePath}: an aligned subtree of the
+  // ledger with the path of its root) against a ledger hash: {valid, reason?, accounts}.
+  verifyAccountSubtree(subtree, ledgerHash, options = {}) {
+    return this._request('verifyAccountSubtree', () => {
+      if (typeof ledgerHash !== 'string') throw new VerifierError('invalid_input', 'verifyAccountSubtree needs the ledger hash as a string');
+      return { subtree: jsonText(subtree, 'subtree'), ledgerHash, depth: options.depth ?? -1 };
+    }, options);
+  }
+
   // What each worker is doing and how much WASM memory it holds.
   stats() {
     return {

@@ -3,7 +3,7 @@
 //
 // pool → worker
 //   {type: 'init', srs, lagrange: [[log2, bytes]…], memoryLimitMb}
-//   {type: 'call', id, op: 'verify'|'verifyBatch'|'vkHash'|'exportSetup'|'stateHash'|'verifyBlock'|'selectChain'|'verifyAccount', args}
+//   {type: 'call', id, op: 'verify'|'verifyBatch'|'vkHash'|'exportSetup'|'stateHash'|'verifyBlock'|'selectChain'|'verifyAccount'|'verifyAccountSubtree', args}
 //   {type: 'lagrange', log2, bytes}            a basis another worker computed
 // worker → pool
 //   {type: 'progress', phase: 'module'|'srs'|'lagrange', state: 'start'|'done', log2?, ms?}
@@ -168,6 +168,10 @@ export function startWorker({ post, loadModule }) {
     if (op === 'verifyBlock') return verifyBlock(args);
     if (op === 'selectChain') return unwrap(mod.selectChain(args.tip, args.candidate, args.network));
     if (op === 'verifyAccount') return unwrap(mod.verifyAccount(args.account, args.ledgerHash, args.depth ?? -1));
+    if (op === 'verifyAccountSubtree') {
+      if (!mod.verifyAccountSubtree) throw new BindingError({ code: 'unsupported', message: 'this WASM build has no verifyAccountSubtree' });
+      return unwrap(mod.verifyAccountSubtree(args.subtree, args.ledgerHash, args.depth ?? -1));
+    }
     throw new BindingError({ code: 'invalid_argument', message: `unknown operation ${op}` });
   }
 

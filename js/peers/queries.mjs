@@ -39,6 +39,11 @@ export const queries = {
   }),
   blockByHash: (stateHash) => ({ query: `query($h: String) { block(stateHash: $h) ${BLOCK} }`, variables: { h: stateHash } }),
   blockByHeight: (height) => ({ query: `query($n: Int) { block(height: $n) ${BLOCK} }`, variables: { n: height } }),
+  // Our server peers' wide query: 2^height accounts from firstIndex and their subtree's path.
+  accountSubtree: (firstIndex, height) => ({
+    query: `query($first: Int!, $height: Int!) { accountSubtree(firstIndex: $first, height: $height) { firstIndex height ledgerHash accounts ${ACCOUNT} merklePath { left right } } }`,
+    variables: { first: firstIndex, height },
+  }),
   account: (publicKey, token) => ({
     query: `query($pk: PublicKey!, $token: TokenId) { account(publicKey: $pk, token: $token) ${ACCOUNT} }`,
     variables: { pk: publicKey, token },

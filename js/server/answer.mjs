@@ -4,14 +4,21 @@
 //   block(stateHash | height)        one block of that chain, or null
 //   account(publicKey, token)        an account with leafHash and merklePath, or null
 //   blockchainVerificationKey        the verifier index the chain was checked with (when given)
+//   accountSubtree(firstIndex, height)   a wide query (our extension; Mina's GraphQL has none):
+//                                    {firstIndex, height, ledgerHash, accounts, merklePath}, the
+//                                    2^height ledger slots from firstIndex (accounts after the last
+//                                    given are empty) and the path of their subtree's root, or null
 // Root fields get whole objects (a superset of any selection): light nodes read the fields they
 // asked for and the block's deltaTransitionChainProof extension (block_form.mjs).
 //
 // view: {networkID, chain() → GraphQL blocks, account?(pk, token) → Promise<object|null>,
-//        verificationKey?}
+//        accountSubtree?(firstIndex, height) → Promise<object|null>, verificationKey?}
 import { GraphqlError, parseQuery } from './graphql_parse.mjs';
 
-export const ROOT_FIELDS = ['networkID', 'bestChain', 'block', 'account', 'blockchainVerificationKey'];
+export const ROOT_FIELDS = ['networkID', 'bestChain', 'block', 'account', 'accountSubtree', 'blockchainVerificationKey'];
+// 2^12 accounts per wide answer (core/ledger kMaxSubtreeAccounts); ledger indices below 2^35.
+export const MAX_SUBTREE_HEIGHT = 12;
+const LEDGER_DEPTH = 35;
 const MAX_CHAIN = 290; // Mina's k: no honest peer keeps a longer best chain to serve
 
 const height = (b) => Number(b?.protocolState?.consensusState?.blockchainLength);
@@ -41,6 +48,14 @@ const FIELDS = {
     if (args.token !== undefined && args.token !== null && typeof args.token !== 'string')
       throw new GraphqlError('bad_argument', 'token must be a string');
     return view.account ? view.account(args.publicKey, args.token ?? undefined) : null;
+  },
+  accountSubtree: async (view, args) => {
+    const { firstIndex, height: h } = args;
+    if (!Number.isInteger(h) || h < 0 || h > MAX_SUBTREE_HEIGHT)
+      throw new GraphqlError('bad_argument', `height must be an integer in 0..${MAX_SUBTREE_HEIGHT}`);
+    if (!Number.isSafeInteger(firstIndex) || firstIndex < 0 || firstIndex >= 2 ** LEDGER_DEPTH || firstIndex % 2 ** h !== 0)
+      throw new GraphqlError('bad_argument', `firstIndex must be a ledger index and a multiple of 2^height`);
+    return view.accountSubtree ? view.accountSubtree(firstIndex, h) : null;
   },
   blockchainVerificationKey: (view) => view.verificationKey ?? null,
 };

@@ -4,7 +4,9 @@
 // hash, a changed field or a wrong root is not, malformed input is a typed error.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createVerifier, VerifierError } from '../../js/index.mjs';
@@ -13,6 +15,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const fixtures = process.env.MINA_FIXTURES_DIR ?? join(root, '..', 'shared', 'fixtures');
 const forks = join(fixtures, 'mina', 'forks');
 const slow = { timeout: 10 * 60 * 1000 };
+const nativeCli = process.env.MINA_NATIVE_CLI ?? join(root, 'build', 'native', 'mina-webnode');
 
 const verifier = createVerifier({
   workers: 1,
@@ -74,5 +77,46 @@ test('package: verifyAccount checks the account hash and its path against the le
     const e = await verifier.verifyAccount(account, hash, { depth: 0 }).then(() => null, (x) => x);
     assert.ok(e instanceof VerifierError, `${what}: typed error`);
     assert.equal(typeof e.code, 'string');
+  }
+});
+
+// A wide answer: the two-account ledger [WINNER, a richer copy] (depth 1) checked as one subtree.
+// The leaf hashes come from the core's account-hash command (pinned by the ledger tests); the
+// root is merged independently by o1js (Poseidon with Mina's "MinaMklTree000" prefix), and the
+// single-path check must agree with the subtree check.
+test('package: verifyAccountSubtree checks a whole subtree against the ledger hash at once', { ...slow, skip: existsSync(nativeCli) ? false : 'no native CLI' }, async () => {
+  const { Field, Poseidon } = await import('o1js');
+  const richer = { ...WINNER, balance: { total: '20000001001' }, leafHash: undefined, merklePath: undefined };
+  const leaf = (account) => {
+    const dir = mkdtempSync(join(tmpdir(), 'mina-subtree-'));
+    writeFileSync(join(dir, 'a.json'), JSON.stringify(account));
+    const r = spawnSync(nativeCli, ['account-hash', join(dir, 'a.json')], { encoding: 'utf8' });
+    rmSync(dir, { recursive: true, force: true });
+    return JSON.parse(r.stdout).hash;
+  };
+  const [hw, hr] = [leaf(WINNER), leaf(richer)];
+  const root = Poseidon.hashWithPrefix('MinaMklTree000******', [Field(hw), Field(hr)]).toString();
+  const subtree = { firstIndex: 0, height: 1, accounts: [WINNER, richer], merklePath: [] };
+  const ok = await verifier.verifyAccountSubtree(subtree, root, { depth: 1 });
+  assert.deepEqual({ valid: ok.valid, accounts: ok.accounts }, { valid: true, accounts: 2 });
+  const single = await verifier.verifyAccount({ ...WINNER, leafHash: hw, merklePath: [{ left: hr }] }, root, { depth: 1 });
+  assert.equal(single.valid, true, `the single path agrees: ${JSON.stringify(single)}`);
+
+  const verdict = async (s) => (await verifier.verifyAccountSubtree(s, root, { depth: 1 })).valid;
+  assert.equal(await verdict({ ...subtree, accounts: [richer, WINNER] }), false, 'swapped leaves');
+  assert.equal(await verdict({ ...subtree, accounts: [WINNER, { ...richer, nonce: '1' }] }), false, 'a changed nonce');
+  assert.equal(await verdict({ ...subtree, accounts: [WINNER] }), false, 'a missing account is an empty slot, not this ledger');
+  // Mina's path elements name the side the node is on ({left: sibling} for a left child): the
+  // height-0 subtree at index 1 is a right child.
+  assert.equal(await verdict({ firstIndex: 1, height: 0, accounts: [richer], merklePath: [{ right: hw }] }), true);
+  assert.equal(await verdict({ firstIndex: 1, height: 0, accounts: [richer], merklePath: [{ right: hr }] }), false, 'the wrong sibling');
+  for (const [what, s, hash] of [
+    ['misaligned firstIndex', { ...subtree, firstIndex: 1 }, root],
+    ['path of the wrong length', { ...subtree, merklePath: [{ left: hw }] }, root],
+    ['garbage', '{"firstIndex":', root],
+    ['garbage ledger hash', subtree, 'jxNOPE'],
+  ]) {
+    const e = await verifier.verifyAccountSubtree(s, hash, { depth: 1 }).then(() => null, (x) => x);
+    assert.ok(e instanceof VerifierError, `${what}: typed error`);
   }
 });

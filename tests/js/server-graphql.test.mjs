@@ -97,6 +97,20 @@ test('graphql answers: fields from the view, null for what it does not hold, 400
   assert.equal(r.body.errors[0].extensions.code, 'not_synced');
 });
 
+test('graphql answers: the wide query accountSubtree reads its arguments, bounds them, asks the view', async () => {
+  const asked = [];
+  const wide = { ...view, accountSubtree: async (first, height) => (asked.push([first, height]), { firstIndex: first, height, accounts: [], merklePath: [] }) };
+  let r = await answerRequest(queries.accountSubtree(8, 3), wide);
+  assert.deepEqual(r.body.data.accountSubtree, { firstIndex: 8, height: 3, accounts: [], merklePath: [] });
+  assert.deepEqual(asked, [[8, 3]]);
+  assert.equal((await answerRequest(queries.accountSubtree(0, 0), view)).body.data.accountSubtree, null, 'no wide view: null');
+  for (const [first, height] of [[4, 3], [0, 13], [-8, 3], [2 ** 35, 0], [0, 1.5], ['0', 1]]) {
+    r = await answerRequest(queries.accountSubtree(first, height), wide);
+    assert.equal(r.body.errors?.[0].extensions.code, 'bad_argument', `${first}, ${height}`);
+  }
+  assert.equal(asked.length, 1, 'bad arguments never reach the view');
+});
+
 test('metrics: Prometheus text with HELP/TYPE, escaped labels, gauges read at scrape time', () => {
   let height = NaN;
   const m = new Metrics().counter('x_total', 'things').gauge('h', 'height', () => height).gauge('p', 'peers', () => [[{ s: 'a"b' }, 2]]);
