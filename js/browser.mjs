@@ -8,3 +8,5 @@ export { VerifierError } from './lib/errors.mjs';
 export function createVerifier(options = {}) {
   return new VerifierPool(spawnBrowserWorker, options);
 }
+// The light node (same code as in Node.js: its storage backend is IndexedDB here).
+export { createNode } from './lightnode/index.mjs';

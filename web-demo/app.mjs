@@ -3,8 +3,7 @@
 // served the page (`mina-webnode serve`, same origin). Nothing shown here is taken on trust from
 // the server: a tip appears only after this page's own verifier accepted it (or, after a restart,
 // as stored by this page once it had verified it).
-import { createVerifier } from '../js/browser.mjs';
-import { createNode } from '../js/lightnode/index.mjs';
+import { createNode, createVerifier } from '../js/browser.mjs';
 
 const $ = (id) => document.getElementById(id);
 const short = (h) => (h ? `${h.slice(0, 10)}…${h.slice(-6)}` : '—');
