@@ -18,6 +18,7 @@ import { NodeMachine } from './machine.mjs';
 import { Emitter } from './emitter.mjs';
 import { loadRecord, saveRecord } from './persist.mjs';
 import { loadVerifierSetup, openVerifierCacheStore, stageVerifierSetup } from './verifier_cache.mjs';
+import { accountKey, loadAccountRead, stageAccountRead, tipLedgerHash } from './ledger_cache.mjs';
 import { verifierChecker } from './checkers.mjs';
 import { createStorage } from '../storage/index.mjs';
 
@@ -141,13 +142,20 @@ export class LightNode extends Emitter {
   // A verified account read: the account and its Merkle path from the best peer, checked against
   // the verified tip's staged ledger hash; peers whose path does not reach it are banned and the
   // next one is asked.
-  getAccount(publicKey, tokenId = MINA_TOKEN_ID) {
+  getAccount(publicKey, tokenId = MINA_TOKEN_ID, { fresh = false } = {}) {
     if (!this.checker.verifyAccount)
       return Promise.reject(new NodeError('unsupported', `the ${this.checker.name} checker cannot verify accounts yet`));
     const id = `r${this.readId++}`;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this._dispatch({ type: 'getAccount', id, now: this.clock(), publicKey, token: tokenId });
+    // A read verified against this very ledger before (this run or an earlier one) comes from
+    // storage (ledger_cache.mjs), unless `fresh` asks the network again.
+    const key = accountKey(tipLedgerHash(this.machine.tip?.block), publicKey, tokenId);
+    const stored = fresh || !this.storage ? Promise.resolve(undefined) : loadAccountRead(this.storage, key, { onError: (err) => this._storageError(err) });
+    return stored.then((read) => {
+      if (read) return { account: read.account, ledgerHash: read.ledgerHash, stateHash: read.stateHash, source: 'storage' };
+      return new Promise((resolve, reject) => {
+        this.pending.set(id, { resolve, reject, key, publicKey, tokenId });
+        this._dispatch({ type: 'getAccount', id, now: this.clock(), publicKey, token: tokenId });
+      });
     });
   }
 
@@ -289,8 +297,24 @@ export class LightNode extends Emitter {
     const p = this.pending.get(result.id);
     if (!p) return;
     this.pending.delete(result.id);
-    if (result.error) p.reject(new NodeError(result.error.code, result.error.message));
-    else p.resolve({ account: result.account, ledgerHash: result.ledgerHash, stateHash: result.stateHash, peer: result.peer });
+    if (result.error) return p.reject(new NodeError(result.error.code, result.error.message));
+    // The path proves the account is in the ledger, not that it is the one asked for: its own
+    // public key and token (both hashed into the leaf) must be.
+    const a = result.account;
+    if (a?.publicKey !== p.publicKey || (a?.tokenId ?? a?.token ?? MINA_TOKEN_ID) !== p.tokenId)
+      return p.reject(new NodeError('wrong_account', `${result.peer} answered with the account of ${a?.publicKey} / ${a?.tokenId ?? a?.token}`));
+    const read = { account: a, ledgerHash: result.ledgerHash, stateHash: result.stateHash };
+    p.resolve({ ...read, peer: result.peer, source: 'network' });
+    // Kept as a ledger chunk when it was read against the tip's ledger (the key's).
+    if (this.storage && p.key && p.key === accountKey(result.ledgerHash, p.publicKey, p.tokenId))
+      this.writing = this.writing.then(async () => {
+        try {
+          stageAccountRead(this.storage, p.key, read);
+          await this.storage.commit();
+        } catch (err) {
+          this._storageError(err);
+        }
+      });
   }
 
   // One write at a time, in order; a failed write is reported and the next tip writes again.

@@ -11,7 +11,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -135,4 +135,51 @@ test('node account: before any verified tip, reads are refused', { skip }, async
   const n = createNode({ network: 'mainnet', peers: [], checker });
   t.after(() => n.close());
   await assert.rejects(n.getAccount(WINNER.publicKey), (e) => e.code === 'no_tip');
+});
+
+test('node account: an account of another key, though in the ledger, is not the answer', { skip }, async (t) => {
+  // The peer answers a read for another key with the winner's account, whose path is valid.
+  const other = 'B62qrPN5Y5yq8kGE3FbVKbGTdTAJNdtNtB5sNVpxyRwWGcDEhpMzc8g';
+  const s = await startFixtureServer({ chain, accounts: new Map([[`${other}/${MINA_TOKEN_ID}`, WINNER]]) });
+  t.after(() => s.close());
+  const n = createNode({ network: 'mainnet', peers: [{ url: s.url, id: 'swapper' }], checker, tickMs: 50 });
+  t.after(() => n.close());
+  await n.start();
+  await n.waitForTip({ timeoutMs: 10_000 });
+  await assert.rejects(n.getAccount(other), (e) => e.code === 'wrong_account');
+});
+
+test('node account: verified reads are kept as ledger chunks; a restart answers them from storage, a damaged chunk is not used', { skip }, async (t) => {
+  const s = await startFixtureServer({ chain, accounts: accounts(WINNER) });
+  t.after(() => s.close());
+  const dir = mkdtempSync(join(tmpdir(), 'mina-node-ledger-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const storage = { backend: 'files', dir };
+  const n = createNode({ network: 'mainnet', peers: [{ url: s.url, id: 'honest' }], checker, storage, tickMs: 50 });
+  await n.start();
+  await n.waitForTip({ timeoutMs: 10_000 });
+  const first = await n.getAccount(WINNER.publicKey);
+  assert.equal(first.source, 'network');
+  await n.close();
+
+  // Offline: no peers; the tip and the read come from storage.
+  const offline = createNode({ network: 'mainnet', peers: [], checker, storage });
+  assert.equal((await offline.start())?.source, 'storage');
+  const again = await offline.getAccount(WINNER.publicKey);
+  assert.deepEqual({ ...again, source: undefined }, { account: first.account, ledgerHash: LEDGER, stateHash: first.stateHash, source: undefined });
+  assert.equal(again.source, 'storage');
+  await assert.rejects(offline.getAccount(WINNER.publicKey, MINA_TOKEN_ID, { fresh: true }), (e) => e.code === 'no_peer');
+  await offline.close();
+
+  // A flipped byte in the account chunk: that generation is passed over, the previous one (the
+  // tip without the read) is current, and the read is not answered from storage.
+  const chunk = readdirSync(dir, { recursive: true }).map(String).find((f) => f.includes('account'));
+  assert.ok(chunk, 'the read is a chunk file');
+  const bytes = readFileSync(join(dir, chunk));
+  bytes[bytes.length - 40] ^= 0x01;
+  writeFileSync(join(dir, chunk), bytes);
+  const damaged = createNode({ network: 'mainnet', peers: [], checker, storage });
+  assert.equal((await damaged.start())?.stateHash, first.stateHash, 'the tip survives');
+  await assert.rejects(damaged.getAccount(WINNER.publicKey), (e) => e.code === 'no_peer');
+  await damaged.close();
 });
