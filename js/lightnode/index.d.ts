@@ -83,12 +83,14 @@ export interface AccountRead {
   /** The staged ledger hash of the verified tip it was checked against. */
   ledgerHash: string;
   stateHash: string;
-  peer: string;
+  /** The peer that answered; absent for a read from storage. */
+  peer?: string;
+  source: 'network' | 'storage';
 }
 
 export class NodeError extends Error {
   readonly name: 'NodeError';
-  /** invalid_argument, timeout, no_tip, no_peer, unsupported, closed */
+  /** invalid_argument, timeout, no_tip, no_peer, wrong_account, unsupported, closed */
   readonly code: string;
 }
 
@@ -100,7 +102,13 @@ export interface LightNode {
   start(): Promise<Tip | undefined>;
   waitForTip(options?: { height?: number; stateHash?: string; timeoutMs?: number }): Promise<Tip>;
   /** tokenId defaults to MINA's. Rejects with NodeError (no_tip, no_peer, unsupported). */
-  getAccount(publicKey: string, tokenId?: string): Promise<AccountRead>;
+  /**
+   * A verified read: the account (the one asked for) and its Merkle path checked against the
+   * verified tip's staged ledger hash. Reads verified before against the same ledger come from
+   * storage (`source: 'storage'`) unless `fresh`. Errors (NodeError.code): no_tip, no_peer,
+   * wrong_account, closed, unsupported.
+   */
+  getAccount(publicKey: string, tokenId?: string, options?: { fresh?: boolean }): Promise<AccountRead>;
   on(event: 'tipChanged', fn: (e: Tip & { peer?: string; rule?: string }) => void): this;
   on(event: 'peerState', fn: (e: PeerRecord) => void): this;
   on(event: 'syncProgress', fn: (e: { phase: string; tip: { stateHash: string; height: number } | null; inflight: number; [k: string]: unknown }) => void): this;
