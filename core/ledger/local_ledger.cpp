@@ -67,6 +67,18 @@ json merkle_path_json(const MerklePath& path) {
 
 }  // namespace
 
+Account create_account(const CompressedPublicKey& pk, const Fp& token_id, uint64_t balance) {
+  Account a;
+  a.public_key = pk;
+  a.token_id = token_id;
+  a.balance = balance;
+  a.receipt_chain_hash = empty_receipt_chain_hash();
+  if (token_id == Fp::one()) a.delegate = pk;
+  a.voting_for = Fp::zero();  // State_hash.dummy
+  a.permissions = Permissions::user_default();
+  return a;
+}
+
 json account_to_graphql_json(const Account& a) {
   json j{{"publicKey", encode_public_key(a.public_key)},
          {"tokenId", encode_field_hash(a.token_id, VersionByte::kTokenId)},

@@ -24,6 +24,10 @@
 
 namespace mina::ledger {
 
+// Account.create: a new account as a transaction creates it (no zkApp, untimed, user-default
+// permissions, empty receipt chain, delegating to itself when it holds MINA).
+Account create_account(const CompressedPublicKey& pk, const Fp& token_id, uint64_t balance);
+
 // The account as GraphQL prints it (no leafHash/merklePath/index; see LocalLedger::account_json).
 nlohmann::json account_to_graphql_json(const Account& account);
 

@@ -143,3 +143,19 @@ TEST_CASE("ledger/local: every printed account verifies against the root; a new 
   REQUIRE(lying.ok());
   CHECK_FALSE(verify_graphql_account(*lying, moved)->valid);
 }
+
+TEST_CASE("ledger/local: a created account is Mina's Account.create", "[ledger][local]") {
+  const Account a = create_account(pk(kWinner), Fp::one(), 5);
+  CHECK(a.delegate == pk(kWinner));
+  CHECK(a.receipt_chain_hash == empty_receipt_chain_hash());
+  CHECK(a.permissions == Permissions::user_default());
+  CHECK_FALSE(a.zkapp.has_value());
+  CHECK_FALSE(create_account(pk(kWinner), Fp::from_u64(9), 5).delegate.has_value());
+  // It prints and decodes to itself, and its hash is not the empty leaf's.
+  LocalLedger l;
+  REQUIRE(l.set(a).ok());
+  auto j = l.account_json(0);
+  REQUIRE(j.ok());
+  CHECK(decode_graphql_account(j->dump())->account == a);
+  CHECK(account_hash(a) != empty_subtree_hash(0));
+}
