@@ -4,7 +4,8 @@
 //   new NodeCore()                 an empty handle; .delete() frees it
 //   create(optionsText)            → '{}' | '{"error":{code,message}}'
 //   handle(eventText)              → '{"actions":[…]}' | '{"error":{code,message}}'
-//   record(), peerList(), tip(), window()   → JSON text ('null' tip before one is verified)
+//   record(), peerList(), tip(), window(), inflight()   → JSON text ('null' tip before one is verified)
+//   schedulePoll(ms)               the next tick at or after ms starts a sync round
 // Nothing throws into JS: a bad event is a typed error object, and the machine is unchanged.
 #include <emscripten/bind.h>
 
@@ -65,6 +66,10 @@ class NodeCore {
   std::string peer_list() const { return snapshot([](const NodeMachine& m) { return m.peer_list(); }); }
   std::string tip() const { return snapshot([](const NodeMachine& m) { return m.tip_json(); }); }
   std::string window() const { return snapshot([](const NodeMachine& m) { return m.window_json(); }); }
+  std::string inflight() const { return snapshot([](const NodeMachine& m) { return m.inflight_json(); }); }
+  void schedule_poll(double at) {
+    if (machine_) machine_->schedule_poll(at);
+  }
 
  private:
   template <class F>
@@ -87,5 +92,7 @@ EMSCRIPTEN_BINDINGS(mina_node_core) {
       .function("record", &NodeCore::record)
       .function("peerList", &NodeCore::peer_list)
       .function("tip", &NodeCore::tip)
-      .function("window", &NodeCore::window);
+      .function("window", &NodeCore::window)
+      .function("inflight", &NodeCore::inflight)
+      .function("schedulePoll", &NodeCore::schedule_poll);
 }

@@ -115,6 +115,17 @@ Json NodeMachine::peer_list() const {
   return list;
 }
 
+Json NodeMachine::inflight_json() const {
+  static constexpr const char* kNames[] = {"bestChain", "account", "verify", "select", "checkAccount"};
+  Json list = Json::array();
+  for (const auto& [id, req] : inflight_) {
+    Json r = {{"id", id}, {"purpose", kNames[static_cast<int>(req->purpose)]}, {"deadline", number_json(req->deadline)}};
+    if (req->purpose != Purpose::kSelect) r["peerId"] = req->peer_id;
+    list.push_back(std::move(r));
+  }
+  return list;
+}
+
 Json NodeMachine::record() const {
   Json r = {{"version", kRecordVersion}, {"network", options_.network}, {"window", window_json()}, {"peers", peer_list()}};
   if (tip_) {

@@ -70,6 +70,12 @@ class NodeMachine {
   Json tip_json() const;     // {stateHash, height, block, source} or null
   Json window_json() const;  // [{stateHash, previousStateHash, height}] oldest first
   Json peer_list() const;    // peer records, in the app's order
+  // Requests waiting for their outcome, in the order sent: [{id, purpose, peerId?, deadline}]
+  // (purpose: bestChain, account, verify, select, checkAccount).
+  Json inflight_json() const;
+  // Moves the next sync round to the first tick at or after `at` (ms): the app's "sync now". A
+  // round still starts only when no chain is being fetched, verified or compared.
+  void schedule_poll(double at) { next_poll_at_ = at; }
   // What storage keeps: {version, network, tip: {stateHash, height, block} | absent, window, peers}.
   Json record() const;
 

@@ -14,7 +14,7 @@ import { graphqlRequest, PeerError } from '../peers/graphql.mjs';
 import { queries } from '../peers/queries.mjs';
 import { PeerKind } from '../peers/peer.mjs';
 import { precomputedFromGraphqlBlock } from '../peers/block_form.mjs';
-import { NodeMachine } from './machine.mjs';
+import { createNodeMachine } from './machine.mjs';
 import { Emitter } from './emitter.mjs';
 import { loadRecord, saveRecord } from './persist.mjs';
 import { loadVerifierSetup, openVerifierCacheStore, stageVerifierSetup } from './verifier_cache.mjs';
@@ -60,7 +60,8 @@ export class LightNode extends Emitter {
     delete rest.checker;
     if (!checker)
       throw new NodeError('invalid_argument', 'createNode needs {verifier, verifierIndex} (the package verifier and the network\'s blockchain verifier index) or a {checker}');
-    this.machine = new NodeMachine({ network, peers, ...rest });
+    // The machine (C++ core/node in its WASM module) is created by start(), once the module loads.
+    this.machineOptions = { network, peers, ...rest };
     this.storage = storage;
     this.checker = checker;
     this.transports = transports;
@@ -75,17 +76,18 @@ export class LightNode extends Emitter {
 
   // The verified tip: {stateHash, height, source} or undefined.
   get tip() {
-    const t = this.machine.tip;
+    const t = this.machine?.tip;
     return t && { stateHash: t.stateHash, height: t.height, source: t.source };
   }
   get window() {
-    return this.machine.window.map((w) => ({ ...w }));
+    return this.machine ? this.machine.window : [];
   }
   peers() {
-    return this.machine.peerList();
+    return this.machine ? this.machine.peerList() : [];
   }
 
   async start() {
+    this.machine ??= await createNodeMachine(this.machineOptions);
     // Storage: a ChunkStore, or createStorage's options ({backend: 'files', dir} | …).
     const storageOptions = this.storage;
     if (this.storage && typeof this.storage.commit !== 'function') {
@@ -145,6 +147,7 @@ export class LightNode extends Emitter {
   getAccount(publicKey, tokenId = MINA_TOKEN_ID, { fresh = false } = {}) {
     if (!this.checker.verifyAccount)
       return Promise.reject(new NodeError('unsupported', `the ${this.checker.name} checker cannot verify accounts yet`));
+    if (!this.machine) return Promise.reject(new NodeError('no_tip', 'no verified tip yet (the node has not started)'));
     const id = `r${this.readId++}`;
     // A read verified against this very ledger before (this run or an earlier one) comes from
     // storage (ledger_cache.mjs), unless `fresh` asks the network again.
@@ -171,12 +174,13 @@ export class LightNode extends Emitter {
     if (this.ownsVerifier) await this.verifier?.close();
     if (this.cacheStore && !this.verifierCacheOption?.commit) await this.cacheStore.close();
     if (this.ownsStorage) await this.storage.close();
+    this.machine?.close();
   }
 
   // ---- the event loop ----
 
   _dispatch(event) {
-    if (this.closed) return;
+    if (this.closed || !this.machine) return;
     const actions = this.machine.handle(event);
     for (const a of actions) this._perform(a);
   }

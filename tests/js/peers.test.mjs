@@ -11,7 +11,6 @@ import { fileURLToPath } from 'node:url';
 
 import { graphqlBlockFromPrecomputed, precomputedFromGraphqlBlock, blockSummary } from '../../js/peers/block_form.mjs';
 import { graphqlRequest, PeerError } from '../../js/peers/graphql.mjs';
-import { makePeer, peerFromRecord, peerRecord, recordLie, recordSuccess, PeerStatus } from '../../js/peers/peer.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const fixtures = process.env.MINA_FIXTURES_DIR ?? join(root, '..', 'shared', 'fixtures');
@@ -114,14 +113,5 @@ test('graphqlRequest: data returned; timeout, HTTP status, non-JSON, GraphQL err
   await failsWith(p, 'cancelled');
 });
 
-test('peer records: a round trip keeps scores and bans; unknown statuses and kinds are refused or reset', () => {
-  let p = recordSuccess(makePeer('http://a'), 12);
-  p = recordLie(p, 'wrong_network', 1000, 500);
-  const back = peerFromRecord(JSON.parse(JSON.stringify(peerRecord(p))));
-  assert.deepEqual(peerRecord(back), peerRecord(p));
-  assert.equal(back.status, PeerStatus.BANNED);
-  assert.equal(back.bannedUntil, 1500);
-  assert.equal(peerFromRecord({ id: 'x', status: 'trusted-forever' }).status, PeerStatus.UNKNOWN);
-  assert.throws(() => makePeer({ id: 'x', kind: 'satellite' }), TypeError);
-  assert.throws(() => makePeer({}), TypeError);
-});
+// Peer records (scores, bans, their round trip through storage) belong to the node's C++ core now:
+// tests/unit/node/peer_test.cpp and tests/js/node-machine.test.mjs.

@@ -332,3 +332,23 @@ TEST_CASE("node machine: persist then loaded restores tip, window, scores and ba
   CHECK(emitted(err, "storageError") == std::vector<Json>{{{"code", "quota_exceeded"}, {"message", "full"}}});
   CHECK(must(m2.handle(Json{{"type", "persisted"}, {"now", 51}})) == Json::array());
 }
+
+TEST_CASE("node machine: inflight lists what waits; schedule_poll starts the next round early", "[node][machine]") {
+  auto [m, actions] = started({{"pollIntervalMs", 60000}});
+  Json f = of(actions, "fetch").at(0);
+  CHECK(m.inflight_json() == Json::array({{{"id", f["id"]}, {"purpose", "bestChain"}, {"peerId", "http://a"}, {"deadline", 1000}}}));
+  must(m.handle(answer(f["id"], 5, {{"bestChain", chain_abc()}})));
+  CHECK(m.inflight_json().at(0)["purpose"] == "verify");
+  CHECK(of(must(m.handle(tick(10))), "fetch").empty());
+  m.schedule_poll(0);
+  CHECK(of(must(m.handle(tick(11))), "fetch").empty());  // a verification is still running
+  must(m.handle(verified(m.inflight_json().at(0)["id"], 12, verdict_for(chain_abc()))));
+  CHECK(m.inflight_json().empty());
+  auto round = of(must(m.handle(tick(13))), "fetch");  // the held-back round starts now
+  REQUIRE(round.size() == 1);
+  must(m.handle(answer(round[0]["id"], 14, {{"bestChain", chain_abc()}})));  // agrees with the tip
+  CHECK(of(must(m.handle(tick(15))), "fetch").empty());  // next poll at 13 + 60000
+  m.schedule_poll(16);
+  CHECK(of(must(m.handle(tick(15.5))), "fetch").empty());
+  CHECK(of(must(m.handle(tick(16))), "fetch").size() == 1);
+}
