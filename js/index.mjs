@@ -9,3 +9,5 @@ export function createVerifier(options = {}) {
   return new VerifierPool(spawnNodeWorker, options);
 }
 export { createNode } from './lightnode/index.mjs';
+// Test mode with dummy proofs: a local simulated chain for zkApp tests (js/local).
+export { createLocalNetwork, LocalNetworkError } from './local/index.mjs';
