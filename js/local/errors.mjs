@@ -7,6 +7,8 @@
 //   insufficient_balance    the fee and amount exceed the balance (or an update would go negative)
 //   unknown_account         the sender / fee payer has no account
 //   unbalanced              a zkApp command's balance changes do not sum to zero
+//   fee_too_low             below the network's minimum fee (Mina's 0.001 MINA unless minimumFee)
+//   precondition_failed     a zkApp update's account precondition does not hold
 //   permission_denied       an update its authorization cannot grant (e.g. a proof-only field)
 //   unsupported             well-formed, but the local network does not implement it
 //   closed                  the network was closed

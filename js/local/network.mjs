@@ -5,7 +5,8 @@
 // and code as the server peer (js/server/answer.mjs, http.mjs), so a light node in
 // `proofs: 'dummy'` mode follows it like any peer and checks every account it reads.
 //
-//   const net = await createLocalNetwork({accounts: [{publicKey, balance}], networkId?, port?})
+//   const net = await createLocalNetwork({accounts: [{publicKey, balance}], networkId?, port?,
+//                                          producer?, minimumFee?, genesisTimestamp?})
 //   net.url                        the GraphQL endpoint (http://127.0.0.1:<port>/graphql)
 //   net.genesisStateHash, net.networkId
 //   await net.sendPayment(signed)  mina-signer's signPayment output → {hash?, accepted: true}
@@ -23,7 +24,7 @@ import { createHandler, DEFAULT_LIMITS } from '../server/http.mjs';
 import { Metrics } from '../server/metrics.mjs';
 import { assertDummyAllowed, LocalNetworkError } from './errors.mjs';
 import { loadCore, unwrap } from './core.mjs';
-import { amount, applyPayment, applyZkappCommand, MINA_TOKEN_ID, PendingLedger, readPayment, readZkappCommand } from './transactions.mjs';
+import { amount, applyPayment, applyZkappCommand, MINA_TOKEN_ID, MINIMUM_FEE, PendingLedger, readPayment, readZkappCommand } from './transactions.mjs';
 
 const SIGNATURE_NETWORK = 'testnet'; // what mina-signer and o1js sign for on non-mainnet chains
 const KEEP_BLOCKS = 290; // Mina's k: the longest best chain a peer serves
@@ -55,6 +56,7 @@ export async function createLocalNetwork(options = {}) {
   if (accounts.length === 0) throw new LocalNetworkError('invalid_argument', 'a local network needs at least one account (the block producer)');
   const core = await loadCore();
   const producer = options.producer ?? accounts[0].publicKey;
+  const rules = { producer, minimumFee: options.minimumFee === undefined ? MINIMUM_FEE : amount(options.minimumFee, 'minimumFee') };
 
   const ledger = new core.LocalLedger();
   const create = (publicKey, tokenId, withZkapp) =>
@@ -166,7 +168,7 @@ export async function createLocalNetwork(options = {}) {
         throw new LocalNetworkError('malformed_transaction', `payment is not JSON: ${err.message}`);
       }
       const signatureChecked = checkSignature('verifySignedCommand', text, 'payment');
-      const r = applyPayment(pending, payment, { producer });
+      const r = applyPayment(pending, payment, rules);
       totalCurrency -= r.burnt;
       queued.push({ kind: 'payment', from: payment.from, to: payment.to, amount: payment.amount.toString(), nonce: payment.nonce.toString() });
       return { accepted: true, kind: 'payment', signatureChecked };
@@ -176,7 +178,7 @@ export async function createLocalNetwork(options = {}) {
       open();
       const command = readZkappCommand(tx);
       const signatureChecked = checkSignature('verifyZkappCommandSignatures', JSON.stringify(command), 'zkApp command');
-      const r = applyZkappCommand(pending, command, { producer });
+      const r = applyZkappCommand(pending, command, rules);
       totalCurrency -= r.burnt;
       queued.push({ kind: 'zkappCommand', feePayer: command.feePayer.body.publicKey, accountUpdates: command.accountUpdates.length });
       return { accepted: true, kind: 'zkappCommand', signatureChecked };

@@ -6,8 +6,9 @@
 // Simplifications against Mina's transaction logic (a test network's, written down so nobody
 // relies on them): receipt chain hashes are not advanced; a failing transaction is rejected
 // whole instead of being included with a failure status and its fee charged; fees go to the
-// block producer at once; zkApp preconditions are checked for the account's balance and nonce
-// only; actions and events are accepted and not recorded.
+// block producer at once; zkApp proofs are not verified (dummy mode: an update claiming a proof
+// and carrying one is proof-authorized); zkApp preconditions are checked for the account's
+// balance, nonce and app state only; actions and events are accepted and not recorded.
 import { LocalNetworkError } from './errors.mjs';
 
 export const MINA_TOKEN_ID = 'wSHV2S4qX9jFsLjQo8r1BsMLH2ZRKsZx6EJd1sbozGPieEC4Jf';
@@ -76,10 +77,11 @@ function bumpNonce(account) {
   account.nonce = n.toString();
 }
 
-function payFee(ledger, publicKey, fee, nonce, what) {
+function payFee(ledger, publicKey, fee, nonce, what, minimumFee) {
   const account = ledger.get(publicKey, MINA_TOKEN_ID);
   if (!account) throw new LocalNetworkError('unknown_account', `${what} ${publicKey} has no account`);
-  if (fee < MINIMUM_FEE) throw new LocalNetworkError('fee_too_low', `fee ${fee} is below the minimum ${MINIMUM_FEE}`);
+  if (fee < minimumFee)
+    throw new LocalNetworkError('fee_too_low', `fee ${fee} is below the minimum ${minimumFee} (o1js: Mina.transaction({sender, fee}, …))`);
   if (nonce !== BigInt(account.nonce))
     throw new LocalNetworkError('bad_nonce', `${what} ${publicKey}: nonce ${nonce}, the account's next nonce is ${account.nonce}`);
   if (balanceOf(account) < fee) throw new LocalNetworkError('insufficient_balance', `${what} ${publicKey} cannot pay the fee ${fee}`);
@@ -111,9 +113,9 @@ export function readPayment(signed) {
 
 // Returns {created: bool}. Creates the receiver (paying the account creation fee out of the
 // amount) when it has no account.
-export function applyPayment(ledger, payment, { producer, creationFee = ACCOUNT_CREATION_FEE }) {
+export function applyPayment(ledger, payment, { producer, creationFee = ACCOUNT_CREATION_FEE, minimumFee = MINIMUM_FEE }) {
   return ledger.transaction((tx) => {
-    const sender = payFee(tx, payment.from, payment.fee, payment.nonce, 'sender');
+    const sender = payFee(tx, payment.from, payment.fee, payment.nonce, 'sender', minimumFee);
     if (balanceOf(sender) < payment.amount)
       throw new LocalNetworkError('insufficient_balance', `sender ${payment.from} cannot pay ${payment.amount} after the fee`);
     setBalance(sender, balanceOf(sender) - payment.amount);
@@ -191,13 +193,19 @@ function checkPreconditions(account, pre, i) {
   };
   within(acc.nonce, BigInt(account?.nonce ?? 0), 'nonce');
   within(acc.balance, BigInt(account?.balance?.total ?? 0), 'balance');
+  if (Array.isArray(acc.state))
+    acc.state.forEach((want, j) => {
+      if (want === null || want === undefined) return;
+      const have = account?.zkappState?.[j] ?? '0';
+      if (String(want) !== have) throw new LocalNetworkError('precondition_failed', `accountUpdates[${i}]: state[${j}] is ${have}, the update requires ${want}`);
+    });
 }
 
 // Returns {burnt} (account creation fees taken out of the supply).
-export function applyZkappCommand(ledger, c, { producer, creationFee = ACCOUNT_CREATION_FEE }) {
+export function applyZkappCommand(ledger, c, { producer, creationFee = ACCOUNT_CREATION_FEE, minimumFee = MINIMUM_FEE }) {
   return ledger.transaction((tx) => {
     const fee = amount(c.feePayer.body.fee, 'feePayer.fee');
-    payFee(tx, c.feePayer.body.publicKey, fee, amount(c.feePayer.body.nonce, 'feePayer.nonce', U32_MAX), 'fee payer');
+    payFee(tx, c.feePayer.body.publicKey, fee, amount(c.feePayer.body.nonce, 'feePayer.nonce', U32_MAX), 'fee payer', minimumFee);
     let excess = 0n;
     let burnt = 0n;
     for (const [i, u] of c.accountUpdates.entries()) {
