@@ -138,7 +138,11 @@ Json NodeMachine::record() const {
 
 // ---- small pieces ----
 
-std::string NodeMachine::next_id(char prefix) { return std::string(1, prefix) + std::to_string(next_id_++); }
+std::string NodeMachine::next_id(char prefix) {
+  std::string id(1, prefix);
+  id += std::to_string(next_id_++);
+  return id;
+}
 
 void NodeMachine::emit(Out& out, const char* event, Json data) {
   out.push_back({{"type", "emit"}, {"event", event}, {"data", std::move(data)}});
