@@ -54,3 +54,6 @@ function createVerifier(options = {}) {
 
 module.exports = { createVerifier, VerifierError };
 module.exports.createNode = require('./lightnode/facade.cjs').createNode;
+// Test mode (js/local, an ES module): the network is created asynchronously anyway, so CommonJS
+// gets the same promise-returning function. Its errors carry the same `code`s.
+module.exports.createLocalNetwork = (options) => import('./local/index.mjs').then((m) => m.createLocalNetwork(options));

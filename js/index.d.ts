@@ -188,3 +188,57 @@ export interface Verifier {
 
 export function createVerifier(options?: VerifierOptions): Verifier;
 export { createNode, type NodeOptions, type LightNode, type Tip, type PeerRecord, type AccountRead } from './lightnode/index.js';
+
+// ---- test mode with dummy proofs (Node.js): a local simulated chain ----
+
+export interface LocalNetworkOptions {
+  /** Genesis accounts (MINA token); the first also produces blocks unless `producer` is given. Balances in nanomina. */
+  accounts: { publicKey: string; balance: bigint | number | string }[];
+  /** The GraphQL networkID served. Default 'mina:local'; 'mina:mainnet' / 'mina:devnet' are refused (dummy_on_real_network). */
+  networkId?: string;
+  producer?: string;
+  /** Minimum fee in nanomina. Default Mina's 1,000,000 (0.001 MINA). */
+  minimumFee?: bigint | number | string;
+  genesisTimestamp?: number;
+  host?: string;
+  /** 0 (default): any free port. */
+  port?: number;
+}
+
+export interface LocalBlock {
+  stateHash: string;
+  height: number;
+  /** The ledger hash after the block (jx…), which verified account reads are checked against. */
+  ledgerHash: string;
+  transactions: Record<string, unknown>[];
+}
+
+export interface LocalNetwork {
+  /** The GraphQL endpoint (http://127.0.0.1:<port>/graphql): a peer for createNode. */
+  readonly url: string;
+  readonly networkId: string;
+  readonly network: 'local';
+  readonly genesisStateHash: string;
+  /** Whether this build's core checks payment signatures (verifySignedCommand). */
+  readonly signaturesChecked: boolean;
+  readonly tip: { stateHash: string; height: number; ledgerHash: string };
+  /** The produced blocks in GraphQL form, oldest first. */
+  chain(): Record<string, unknown>[];
+  /** mina-signer's signPayment output (object or JSON text). Rejects with LocalNetworkError. */
+  sendPayment(signed: object | string): Promise<{ accepted: true; kind: 'payment'; signatureChecked: boolean }>;
+  /** o1js `tx.toJSON()` (text or parsed). Rejects with LocalNetworkError. */
+  sendZkappCommand(tx: object | string): Promise<{ accepted: true; kind: 'zkappCommand'; signatureChecked: boolean }>;
+  /** Applies the pending transactions and appends a block (dummy proof, core-computed state hash). */
+  produceBlock(): Promise<LocalBlock>;
+  /** The tip ledger's account in GraphQL form with leafHash/merklePath/index, or null (unverified: use a node's getAccount). */
+  getAccount(publicKey: string, tokenId?: string): Promise<Record<string, unknown> | null>;
+  close(): Promise<void>;
+}
+
+export class LocalNetworkError extends Error {
+  readonly name: 'LocalNetworkError';
+  /** dummy_on_real_network | invalid_argument | malformed_transaction | invalid_signature | bad_nonce | insufficient_balance | fee_too_low | unknown_account | unbalanced | precondition_failed | permission_denied | unsupported | closed */
+  readonly code: string;
+}
+
+export function createLocalNetwork(options: LocalNetworkOptions): Promise<LocalNetwork>;

@@ -50,7 +50,18 @@ export interface Checker {
 export type PeerTransport = (peer: PeerRecord, body: { query: string; variables?: Record<string, unknown> }, options: { timeoutMs: number; signal: AbortSignal }) => Promise<Record<string, unknown>>;
 
 export interface NodeOptions {
-  network: 'mainnet' | 'devnet';
+  /** 'local': a local test network (createLocalNetwork), with `proofs: 'dummy'` and its `networkId`. */
+  network: 'mainnet' | 'devnet' | 'local';
+  /** The network's GraphQL networkID; required for networks other than mainnet and devnet. */
+  networkId?: string;
+  /**
+   * 'dummy': test mode for local networks — every check but the blockchain SNARK (block and proof
+   * structure, core-computed state hashes, genesis, fork choice, account paths). Throws
+   * `dummy_on_real_network` on mainnet/devnet (name or network id). Default 'real'.
+   */
+  proofs?: 'real' | 'dummy';
+  /** Dummy mode: the local network's genesis state hash (LocalNetwork.genesisStateHash); blocks of another chain are refused. */
+  genesisStateHash?: string;
   peers?: PeerSpec[];
   /**
    * The package verifier and the network's blockchain verifier index JSON (the package ships no keys)…
