@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 
 // mina-signer as o1js ships it (o1js's exports map has no subpath for it, hence the file path).
 import Client from '../../node_modules/o1js/dist/node/mina-signer/mina-signer.js';
-import { AccountUpdate, Field, Mina, PrivateKey, SmartContract, State, declareMethods, declareState } from 'o1js';
+import { AccountUpdate, Field, Mina, Permissions, PrivateKey, SmartContract, State, declareMethods, declareState } from 'o1js';
 import { createLocalNetwork, createNode, LocalNetworkError } from '../../js/index.mjs';
 import { loadCore } from '../../js/local/core.mjs';
 
@@ -159,35 +159,50 @@ class Counter extends SmartContract {
 declareState(Counter, { x: Field });
 declareMethods(Counter, { set: [Field] });
 
-test('an o1js LocalBlockchain({proofsEnabled: false}) deploy and update: appState read verified from the next block', async (t) => {
-  const started = Date.now();
+// o1js's side of a test: its LocalBlockchain (proofs off) with a funded deployer, and our local
+// network holding the same deployer, so every o1js transaction can be submitted to both.
+async function o1jsAndLocal(balance = 1000n * MINA) {
   const Local = await Mina.LocalBlockchain({ proofsEnabled: false });
   Mina.setActiveInstance(Local);
   const [deployer] = Local.testAccounts;
-  const zkKey = PrivateKey.random();
-  const zkAddress = zkKey.toPublicKey();
-  const app = new Counter(zkAddress);
-  const fee = 100_000_000;
+  const net = await createLocalNetwork({ accounts: [{ publicKey: deployer.toBase58(), balance }] });
+  return { deployer, net };
+}
 
-  const net = await createLocalNetwork({ accounts: [{ publicKey: deployer.toBase58(), balance: 1000n * MINA }] });
+// Deploys a Counter (x = 1) on o1js's chain and ours; `permissions` overrides o1js's defaults.
+async function deployCounter({ deployer, net }, permissions) {
+  const zkKey = PrivateKey.random();
+  const app = new Counter(zkKey.toPublicKey());
+  const deploy = await Mina.transaction({ sender: deployer, fee: FEE }, async () => {
+    AccountUpdate.fundNewAccount(deployer);
+    await app.deploy();
+    if (permissions) app.account.permissions.set({ ...Permissions.default(), ...permissions });
+  });
+  await deploy.prove();
+  deploy.sign([deployer.key, zkKey]);
+  await deploy.send(); // o1js's own chain, so its next transaction sees the deployed state
+  const r = await net.sendZkappCommand(deploy.toJSON());
+  assert.equal(r.kind, 'zkappCommand');
+  await net.produceBlock();
+  return { app, zkKey, zkAddress: zkKey.toPublicKey() };
+}
+
+const FEE = 100_000_000;
+
+test('an o1js LocalBlockchain({proofsEnabled: false}) deploy and a signed state update: appState read verified from the next block', async (t) => {
+  const started = Date.now();
+  const env = await o1jsAndLocal();
+  const { deployer, net } = env;
   const node = dummyNode(net);
   try {
-    const deploy = await Mina.transaction({ sender: deployer, fee }, async () => {
-      AccountUpdate.fundNewAccount(deployer);
-      await app.deploy();
+    const { zkKey, zkAddress } = await deployCounter(env, { editState: Permissions.signature() });
+    // A state change authorized by the zkApp key's signature (no proof, so no o1js dummy proof).
+    const update = await Mina.transaction({ sender: deployer, fee: FEE }, async () => {
+      const u = AccountUpdate.createSigned(zkAddress);
+      AccountUpdate.setValue(u.update.appState[0], Field(42));
     });
-    await deploy.prove();
-    deploy.sign([deployer.key, zkKey]);
-    await deploy.send(); // o1js's own local chain, so the next transaction sees the deployed state
-    const r = await net.sendZkappCommand(deploy.toJSON());
-    assert.equal(r.kind, 'zkappCommand');
-    await net.produceBlock();
-
-    const update = await Mina.transaction({ sender: deployer, fee }, async () => {
-      await app.set(Field(42));
-    });
-    await update.prove(); // proofsEnabled: false → a dummy proof
-    update.sign([deployer.key]);
+    await update.prove();
+    update.sign([deployer.key, zkKey]);
     await update.send();
     await net.sendZkappCommand(JSON.parse(update.toJSON())); // objects work too
     // Submitting the same command again: its fee payer nonce is used.
@@ -200,14 +215,55 @@ test('an o1js LocalBlockchain({proofsEnabled: false}) deploy and update: appStat
     assert.equal(zk.account.zkappState[0], '42');
     assert.deepEqual(zk.account.zkappState.slice(1), Array(7).fill('0'));
     assert.equal(zk.account.verificationKey.hash, Mina.getAccount(zkAddress).zkapp.verificationKey.hash.toString());
-    assert.equal(zk.account.permissions.editState, 'Proof'); // o1js's deploy permissions
+    assert.equal(zk.account.permissions.editState, 'Signature');
+    assert.equal(zk.account.provedState, false);
     assert.equal(zk.account.balance.total, '0');
+    assert.equal(zk.account.nonce, String(Mina.getAccount(zkAddress).nonce)); // o1js increments it for a signed update
     const d = await node.getAccount(deployer.toBase58());
     assert.equal(d.account.nonce, '2');
     // 1000 MINA − the new account's creation fee (fees go back to the deployer, the producer).
     assert.equal(d.account.balance.total, String(999n * MINA));
     // The same state through o1js's own local chain.
     assert.equal(Mina.getAccount(zkAddress).zkapp.appState[0].toString(), '42');
+
+    // Without the zkApp key's signature, editState (Signature) is not granted.
+    const unsigned = JSON.parse(update.toJSON());
+    unsigned.feePayer.body.nonce = '2';
+    unsigned.accountUpdates[0].authorization.signature = null;
+    unsigned.accountUpdates[0].body.preconditions.account.nonce = null; // o1js pinned the zkApp's nonce
+    unsigned.accountUpdates[0].body.authorizationKind.isSigned = false;
+    await rejects(net.sendZkappCommand(unsigned), 'permission_denied');
+    await rejects(net.sendZkappCommand({ feePayer: {} }), 'malformed_transaction');
+    await rejects(net.sendZkappCommand('{'), 'malformed_transaction');
+  } finally {
+    await node.close();
+    await net.close();
+  }
+  t.diagnostic(`o1js + local network + node: ${Date.now() - started} ms`);
+});
+
+// A method call (proof-authorized) needs o1js's dummy proof: o1js builds it once per process,
+// ~5–15 s (Pickles.dummyProof on its thread pool), hence skipped under MINA_FAST.
+test('an o1js method call with its dummy proof: precondition and Proof permission', { skip: process.env.MINA_FAST === '1' && 'MINA_FAST: o1js builds a dummy proof' }, async (t) => {
+  const started = Date.now();
+  const env = await o1jsAndLocal();
+  const { deployer, net } = env;
+  const node = dummyNode(net);
+  try {
+    const { app, zkAddress } = await deployCounter(env);
+    const update = await Mina.transaction({ sender: deployer, fee: FEE }, async () => {
+      await app.set(Field(42));
+    });
+    await update.prove(); // proofsEnabled: false → o1js's dummy proof
+    update.sign([deployer.key]);
+    await update.send();
+    await net.sendZkappCommand(update.toJSON());
+    await net.produceBlock();
+    await node.start();
+    await node.waitForTip({ height: 3, timeoutMs: 10_000 });
+    const zk = await node.getAccount(zkAddress.toBase58());
+    assert.equal(zk.account.zkappState[0], '42');
+    assert.equal(zk.account.permissions.editState, 'Proof'); // o1js's deploy permissions
 
     // An update whose precondition no longer holds (x is 42, not 1) is refused.
     const stale = JSON.parse(update.toJSON());
@@ -219,12 +275,11 @@ test('an o1js LocalBlockchain({proofsEnabled: false}) deploy and update: appStat
     unproved.accountUpdates[0].body.preconditions.account.state[0] = '42';
     unproved.accountUpdates[0].authorization.proof = null;
     await rejects(net.sendZkappCommand(unproved), 'permission_denied');
-    await rejects(net.sendZkappCommand({ feePayer: {} }), 'malformed_transaction');
   } finally {
     await node.close();
     await net.close();
   }
-  t.diagnostic(`o1js + local network + node: ${Date.now() - started} ms`);
+  t.diagnostic(`with o1js's dummy proof: ${Date.now() - started} ms`);
 });
 
 test('zkApp command signatures are checked by the core (verifyZkappCommandSignatures)', async (t) => {
