@@ -20,6 +20,7 @@
 import { createServer } from 'node:http';
 
 import { graphqlBlockFromPrecomputed } from '../peers/block_form.mjs';
+import { GraphqlError } from '../server/graphql_parse.mjs';
 import { createHandler, DEFAULT_LIMITS } from '../server/http.mjs';
 import { Metrics } from '../server/metrics.mjs';
 import { assertDummyAllowed, LocalNetworkError } from './errors.mjs';
@@ -102,8 +103,10 @@ export async function createLocalNetwork(options = {}) {
     networkID: networkId,
     chain: () => blocks.map((b) => b.graphql),
     account: async (publicKey, token) => {
-      const text = unwrap(ledger.account(publicKey, !token || token === MINA_TOKEN_ID ? '' : token));
-      return text === null ? null : JSON.parse(text);
+      const r = ledger.account(publicKey, !token || token === MINA_TOKEN_ID ? '' : token);
+      // An unreadable key or token is the client's mistake: a GraphQL error, not a 500.
+      if (r?.error) throw new GraphqlError('bad_argument', `account: ${r.error.code}: ${r.error.message}`);
+      return r === null ? null : JSON.parse(r);
     },
   };
   let closed = false;
@@ -199,7 +202,8 @@ export async function createLocalNetwork(options = {}) {
     // The tip ledger's account (unverified; a node's getAccount is the verified read).
     async getAccount(publicKey, tokenId = MINA_TOKEN_ID) {
       open();
-      return view.account(publicKey, tokenId);
+      const text = unwrap(ledger.account(publicKey, tokenId === MINA_TOKEN_ID ? '' : tokenId));
+      return text === null ? null : JSON.parse(text);
     },
 
     async close() {

@@ -111,6 +111,10 @@ test('rejected payments are typed and leave the ledger as it was', async () => {
     await rejects(net.sendPayment(signer.signPayment({ ...payment, amount: MINA / 2n }, alice.privateKey)), 'insufficient_balance'); // < creation fee
     await rejects(net.sendPayment({ data: { from: 1 } }), 'malformed_transaction');
     await rejects(net.sendPayment('{not json'), 'malformed_transaction');
+    // Over GraphQL a bad key is the client's error, answered as such.
+    const answer = await (await fetch(net.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'query($pk: PublicKey!) { account(publicKey: $pk) { nonce } }', variables: { pk: 'B62qnotakey' } }) })).json();
+    assert.equal(answer.errors?.[0]?.extensions?.code, 'bad_argument', JSON.stringify(answer));
+    await rejects(net.getAccount('B62qnotakey'), 'bad_checksum'); // the core's base58check code
     const produced = await net.produceBlock();
     assert.equal(produced.transactions.length, 0);
     const a = await net.getAccount(alice.publicKey);
