@@ -221,6 +221,8 @@ export interface LocalNetwork {
   readonly genesisStateHash: string;
   /** Whether this build's core checks payment signatures (verifySignedCommand). */
   readonly signaturesChecked: boolean;
+  /** Whether this build's core checks zkApp command signatures (verifyZkappCommandSignatures). */
+  readonly zkappSignaturesChecked: boolean;
   readonly tip: { stateHash: string; height: number; ledgerHash: string };
   /** The produced blocks in GraphQL form, oldest first. */
   chain(): Record<string, unknown>[];

@@ -153,6 +153,9 @@ export async function createLocalNetwork(options = {}) {
     get signaturesChecked() {
       return typeof core.verifySignedCommand === 'function';
     },
+    get zkappSignaturesChecked() {
+      return typeof core.verifyZkappCommandSignatures === 'function';
+    },
     get tip() {
       const t = tip();
       return { stateHash: t.stateHash, height: t.height, ledgerHash: t.ledgerHash };

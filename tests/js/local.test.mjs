@@ -230,13 +230,14 @@ test('an o1js LocalBlockchain({proofsEnabled: false}) deploy and a signed state 
     // The same state through o1js's own local chain.
     assert.equal(Mina.getAccount(zkAddress).zkapp.appState[0].toString(), '42');
 
-    // Without the zkApp key's signature, editState (Signature) is not granted.
-    const unsigned = JSON.parse(update.toJSON());
-    unsigned.feePayer.body.nonce = '2';
-    unsigned.accountUpdates[0].authorization.signature = null;
-    unsigned.accountUpdates[0].body.preconditions.account.nonce = null; // o1js pinned the zkApp's nonce
-    unsigned.accountUpdates[0].body.authorizationKind.isSigned = false;
-    await rejects(net.sendZkappCommand(unsigned), 'permission_denied');
+    // An update without the zkApp key's signature (the fee payer signs): editState (Signature)
+    // is not granted.
+    const unsigned = await Mina.transaction({ sender: deployer, fee: FEE, nonce: 2 }, async () => {
+      const u = AccountUpdate.create(zkAddress);
+      AccountUpdate.setValue(u.update.appState[0], Field(7));
+    });
+    unsigned.sign([deployer.key]);
+    await rejects(net.sendZkappCommand(unsigned.toJSON()), 'permission_denied');
     await rejects(net.sendZkappCommand({ feePayer: {} }), 'malformed_transaction');
     await rejects(net.sendZkappCommand('{'), 'malformed_transaction');
   } finally {
@@ -260,8 +261,12 @@ test('an o1js method call with its dummy proof: precondition and Proof permissio
     });
     await update.prove(); // proofsEnabled: false → o1js's dummy proof
     update.sign([deployer.key]);
-    await update.send();
-    await net.sendZkappCommand(update.toJSON());
+    // Without the proof it claims (proofs are outside the signed commitment), editState (Proof)
+    // is not granted.
+    const unproved = JSON.parse(update.toJSON());
+    unproved.accountUpdates[0].authorization.proof = null;
+    await rejects(net.sendZkappCommand(unproved), 'permission_denied');
+    await net.sendZkappCommand(update.toJSON()); // not sent to o1js's chain: there x is still 1
     await net.produceBlock();
     await node.start();
     await node.waitForTip({ height: 3, timeoutMs: 10_000 });
@@ -269,16 +274,13 @@ test('an o1js method call with its dummy proof: precondition and Proof permissio
     assert.equal(zk.account.zkappState[0], '42');
     assert.equal(zk.account.permissions.editState, 'Proof'); // o1js's deploy permissions
 
-    // An update whose precondition no longer holds (x is 42, not 1) is refused.
-    const stale = JSON.parse(update.toJSON());
-    stale.feePayer.body.nonce = '2';
-    await rejects(net.sendZkappCommand(stale), 'precondition_failed');
-    // Without the proof it claims, editState (Proof) is not granted.
-    const unproved = JSON.parse(update.toJSON());
-    unproved.feePayer.body.nonce = '2';
-    unproved.accountUpdates[0].body.preconditions.account.state[0] = '42';
-    unproved.accountUpdates[0].authorization.proof = null;
-    await rejects(net.sendZkappCommand(unproved), 'permission_denied');
+    // o1js (x = 1 there) builds an update requiring x = 1; on the local chain x is 42: refused.
+    const stale = await Mina.transaction({ sender: deployer, fee: FEE, nonce: 2 }, async () => {
+      await app.set(Field(7));
+    });
+    await stale.prove();
+    stale.sign([deployer.key]);
+    await rejects(net.sendZkappCommand(stale.toJSON()), 'precondition_failed');
   } finally {
     await node.close();
     await net.close();
@@ -289,8 +291,36 @@ test('an o1js method call with its dummy proof: precondition and Proof permissio
 test('zkApp command signatures are checked by the core (verifyZkappCommandSignatures)', async (t) => {
   const core = await loadCore();
   if (typeof core.verifyZkappCommandSignatures !== 'function')
-    return t.skip('TODO(local): no verifyZkappCommandSignatures binding in this build yet; zkApp signatures are not checked');
-  assert.ok(true);
+    return t.skip('TODO(local): no verifyZkappCommandSignatures binding in this build; zkApp signatures are not checked');
+  const env = await o1jsAndLocal();
+  const { deployer, net } = env;
+  try {
+    assert.equal(net.zkappSignaturesChecked, true);
+    const { zkKey, zkAddress } = await deployCounter(env, { editState: Permissions.signature() });
+    const update = await Mina.transaction({ sender: deployer, fee: FEE }, async () => {
+      const u = AccountUpdate.createSigned(zkAddress);
+      AccountUpdate.setValue(u.update.appState[0], Field(42));
+    });
+    update.sign([deployer.key, zkKey]);
+    const json = update.toJSON();
+    // Another value than the one signed for.
+    const tampered = JSON.parse(json);
+    tampered.accountUpdates[0].body.update.appState[0] = '43';
+    await rejects(net.sendZkappCommand(tampered), 'invalid_signature');
+    // The zkApp's signature by another key.
+    const forged = await Mina.transaction({ sender: deployer, fee: FEE }, async () => {
+      const u = AccountUpdate.createSigned(zkAddress);
+      AccountUpdate.setValue(u.update.appState[0], Field(42));
+    });
+    forged.sign([deployer.key, PrivateKey.random()]);
+    await assert.rejects(net.sendZkappCommand(forged.toJSON()), (err) => ['invalid_signature', 'malformed_transaction'].includes(err.code));
+    const r = await net.sendZkappCommand(json);
+    assert.equal(r.signatureChecked, true);
+    await net.produceBlock();
+    assert.equal((await net.getAccount(zkAddress.toBase58())).zkappState[0], '42');
+  } finally {
+    await net.close();
+  }
 });
 
 // ---- dummy mode on real networks ----
