@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 
 // mina-signer as o1js ships it (o1js's exports map has no subpath for it, hence the file path).
 import Client from '../../node_modules/o1js/dist/node/mina-signer/mina-signer.js';
@@ -340,6 +341,18 @@ test('dummy mode on mainnet or devnet fails with dummy_on_real_network', async (
   }
   assert.throws(() => createNode({ network: 'local', proofs: 'fake', peers: [] }), (err) => err.code === 'invalid_argument');
   await assert.rejects(createLocalNetwork({ accounts: [] }), LocalNetworkError);
+});
+
+test('CommonJS entry: createLocalNetwork with the same typed errors', async () => {
+  const cjs = createRequire(import.meta.url)('../../js/index.cjs');
+  const key = signer.genKeys().publicKey;
+  const net = await cjs.createLocalNetwork({ accounts: [{ publicKey: key, balance: 5 }] });
+  try {
+    assert.equal((await net.getAccount(key)).balance.total, '5');
+  } finally {
+    await net.close();
+  }
+  await rejects(cjs.createLocalNetwork({ networkId: 'mina:mainnet', accounts: [{ publicKey: key, balance: 5 }] }), 'dummy_on_real_network');
 });
 
 // ---- lying peers ----
