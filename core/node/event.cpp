@@ -38,8 +38,10 @@ constexpr TypeName kTypes[] = {
     {"tick", EventType::kTick, false},            {"answer", EventType::kAnswer, true},
     {"verified", EventType::kVerified, true},     {"selected", EventType::kSelected, true},
     {"getAccount", EventType::kGetAccount, true}, {"accountVerified", EventType::kAccountVerified, true},
-    {"persisted", EventType::kPersisted, false},
+    {"persisted", EventType::kPersisted, false},  {"getAccountSubtree", EventType::kGetAccountSubtree, true},
 };
+
+bool is_integer(const Json* v) { return v && v->is_number() && std::floor(v->get<double>()) == v->get<double>(); }
 
 // Per type: the members the machine reads must have the types it reads them as.
 Result<bool> check_payload(const Event& e, const Json& j) {
@@ -56,6 +58,17 @@ Result<bool> check_payload(const Event& e, const Json& j) {
     case EventType::kGetAccount:
       if (!string_member(j, "publicKey")) return bad(what + ": publicKey must be a string");
       break;
+    case EventType::kGetAccountSubtree: {
+      const Json* first = member(j, "firstIndex");
+      const Json* height = member(j, "height");
+      if (!is_integer(height) || height->get<double>() < 0 || height->get<double>() > kMaxSubtreeHeight)
+        return bad(what + ": height must be an integer in 0.." + std::to_string(kMaxSubtreeHeight));
+      if (!is_integer(first) || first->get<double>() < 0 || first->get<double>() >= std::ldexp(1.0, kLedgerDepth))
+        return bad(what + ": firstIndex must be a ledger index");
+      if (std::fmod(first->get<double>(), std::ldexp(1.0, height->get<int>())) != 0)
+        return bad(what + ": firstIndex must be a multiple of 2^height");
+      break;
+    }
     default:
       break;
   }

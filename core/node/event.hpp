@@ -2,7 +2,7 @@
 //   {type:'start', now}                               {type:'getAccount', id, now, publicKey, token?}
 //   {type:'loaded', now, record|null}                 {type:'accountVerified', id, now, valid, reason?, error?}
 //   {type:'tick', now}                                {type:'persisted', now, error?}
-//   {type:'answer', id, now, data | error}
+//   {type:'answer', id, now, data | error}            {type:'getAccountSubtree', id, now, firstIndex, height}
 //   {type:'verified', id, now, verdict | error}
 //   {type:'selected', id, now, take, rule | error}   (take and valid are read as JS truthiness)
 // `now` is the driver's clock in ms (the machine reads no clock). `error` is {code, message}.
@@ -19,7 +19,13 @@
 
 namespace mina::node {
 
-enum class EventType { kStart, kLoaded, kTick, kAnswer, kVerified, kSelected, kGetAccount, kAccountVerified, kPersisted };
+enum class EventType { kStart, kLoaded, kTick, kAnswer, kVerified, kSelected, kGetAccount, kAccountVerified, kPersisted,
+                       kGetAccountSubtree };
+
+// A wide read covers 2^height ledger slots (core/ledger kMaxSubtreeAccounts = 2^12) of Mina's
+// depth-35 ledger.
+inline constexpr int kMaxSubtreeHeight = 12;
+inline constexpr int kLedgerDepth = 35;
 
 struct Event {
   EventType type;

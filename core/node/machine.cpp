@@ -31,10 +31,17 @@ Json window_entry(const Json& hash) {
 
 }  // namespace
 
+// The MINA token's id: what an account read without a token asks for.
+constexpr const char* kMinaTokenId = "wSHV2S4qX9jFsLjQo8r1BsMLH2ZRKsZx6EJd1sbozGPieEC4Jf";
+
 struct NodeMachine::AccountRead {
   std::string id;
   Json public_key;
   Json token;
+  // A wide read: the aligned subtree of 2^height slots from first_index (public_key unused).
+  bool subtree = false;
+  Json first_index;
+  Json height;
   std::string ledger_hash;
   std::string state_hash;
   std::vector<std::string> asked;
@@ -90,6 +97,7 @@ Result<Json> NodeMachine::handle(const Json& event_json) {
       case EventType::kGetAccount: on_get_account(e, out); break;
       case EventType::kAccountVerified: on_account_verified(e, out); break;
       case EventType::kPersisted: on_persisted(e, out); break;
+      case EventType::kGetAccountSubtree: on_get_account_subtree(e, out); break;
     }
   } catch (const std::exception& ex) {
     // read_event checked every member the handlers read as a given type; reaching here is a bug.
@@ -403,20 +411,47 @@ void NodeMachine::ask_account(Out& out, const std::shared_ptr<AccountRead>& read
   req->deadline = now + options_.request_timeout_ms;
   req->read = read;
   inflight_.emplace_back(id, req);
-  Json request = {{"kind", "account"}, {"publicKey", read->public_key}};
-  set_present(request, "token", read->token);
+  Json request = read->subtree ? Json{{"kind", "accountSubtree"}, {"firstIndex", read->first_index}, {"height", read->height}}
+                              : Json{{"kind", "account"}, {"publicKey", read->public_key}};
+  if (!read->subtree) set_present(request, "token", read->token);
   out.push_back({{"type", "fetch"}, {"id", id}, {"peerId", peer->id}, {"request", std::move(request)},
                  {"timeoutMs", number_json(options_.request_timeout_ms)}});
 }
 
+// Why an answer whose hashes may well check is still not the answer to `read`, or "": a path
+// only proves that an account (or subtree) is in the ledger, not that it is the one asked for.
+std::string NodeMachine::wrong_answer(const AccountRead& read, const Json& answer) {
+  if (read.subtree) {
+    const Json* first = member(answer, "firstIndex");
+    const Json* height = member(answer, "height");
+    if (!first || !height || !first->is_number() || !height->is_number() ||
+        first->get<double>() != read.first_index.get<double>() || height->get<double>() != read.height.get<double>())
+      return "wrong_subtree";
+    return "";
+  }
+  const Json* pk = member(answer, "publicKey");
+  if (!pk || *pk != read.public_key) return "wrong_account";
+  const Json* token = member(answer, "tokenId");
+  if (!token) token = member(answer, "token");
+  const Json asked = read.token.is_string() ? read.token : Json(kMinaTokenId);
+  if (!token || *token != asked) return "wrong_account";
+  return "";
+}
+
 void NodeMachine::account_answered(Request req, double now, const Json* error, const Json& data, Out& out) {
-  const Json* account = member(data, "account");
+  const Json* account = member(data, req.read->subtree ? "accountSubtree" : "account");
   if (error || !truthy(account) || !(account->is_object() || account->is_array())) {
     std::string reason = error && string_member(*error, "code") ? *string_member(*error, "code")
                          : account && account->is_null()         ? "no_account"
                                                                  : "malformed";
     fail(out, req.peer_id, reason);
     req.read->reasons.push_back(req.peer_id + ": " + reason);
+    ask_account(out, req.read, now);
+    return;
+  }
+  if (std::string why = wrong_answer(*req.read, *account); !why.empty()) {
+    lie(out, req.peer_id, why, now);
+    req.read->reasons.push_back(req.peer_id + ": " + why);
     ask_account(out, req.read, now);
     return;
   }
@@ -429,7 +464,8 @@ void NodeMachine::account_answered(Request req, double now, const Json* error, c
   check->account = *account;
   check->deadline = now + options_.check_timeout_ms;
   inflight_.emplace_back(id, check);
-  out.push_back({{"type", "verifyAccount"}, {"id", id}, {"account", *account},
+  out.push_back({{"type", req.read->subtree ? "verifyAccountSubtree" : "verifyAccount"}, {"id", id},
+                 {req.read->subtree ? "subtree" : "account", *account},
                  {"ledgerHash", req.read->ledger_hash}, {"stateHash", req.read->state_hash}});
 }
 
@@ -437,8 +473,8 @@ void NodeMachine::account_checked(Request req, double now, const Json* error, bo
   const AccountRead& read = *req.read;
   if (valid) {
     succeed(out, req.peer_id, req.latency_ms);
-    emit(out, "accountResult", {{"id", read.id}, {"account", req.account}, {"ledgerHash", read.ledger_hash},
-                                {"stateHash", read.state_hash}, {"peer", req.peer_id}});
+    emit(out, "accountResult", {{"id", read.id}, {read.subtree ? "subtree" : "account", req.account},
+                                {"ledgerHash", read.ledger_hash}, {"stateHash", read.state_hash}, {"peer", req.peer_id}});
     return;
   }
   std::string why = error ? "unreadable_account:" + code_or(*error, "error")
@@ -536,22 +572,38 @@ void NodeMachine::on_selected(const Event& e, Out& out) {
   fork_chosen(std::move(req), e.now, e.error, truthy(member(*e.body, "take")), member_or_null(*e.body, "rule"), out);
 }
 
-void NodeMachine::on_get_account(const Event& e, Out& out) {
+// A read against the verified tip's staged ledger hash, or false (refused: no tip, too many).
+bool NodeMachine::begin_read(const Event& e, Out& out, std::shared_ptr<AccountRead>& read) {
   auto ledger_hash = tip_ ? staged_ledger_hash(tip_->block) : std::nullopt;
   if (!ledger_hash) {
     emit(out, "accountResult", {{"id", e.id}, {"error", {{"code", "no_tip"}, {"message", "no verified tip yet"}}}});
-    return;
+    return false;
   }
   if (account_reads() >= kMaxAccountReads) {
     emit(out, "accountResult", {{"id", e.id}, {"error", {{"code", "busy"}, {"message", "too many account reads at once"}}}});
-    return;
+    return false;
   }
-  auto read = std::make_shared<AccountRead>();
+  read = std::make_shared<AccountRead>();
   read->id = e.id;
-  read->public_key = (*e.body)["publicKey"];
-  read->token = member_or_null(*e.body, "token");
   read->ledger_hash = *ledger_hash;
   read->state_hash = tip_->state_hash;
+  return true;
+}
+
+void NodeMachine::on_get_account(const Event& e, Out& out) {
+  std::shared_ptr<AccountRead> read;
+  if (!begin_read(e, out, read)) return;
+  read->public_key = (*e.body)["publicKey"];
+  read->token = member_or_null(*e.body, "token");
+  ask_account(out, read, e.now);
+}
+
+void NodeMachine::on_get_account_subtree(const Event& e, Out& out) {
+  std::shared_ptr<AccountRead> read;
+  if (!begin_read(e, out, read)) return;
+  read->subtree = true;
+  read->first_index = (*e.body)["firstIndex"];
+  read->height = (*e.body)["height"];
   ask_account(out, read, e.now);
 }
 

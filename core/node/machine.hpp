@@ -6,11 +6,14 @@
 // Actions (JSON objects):
 //   {type:'load'}                                    read the stored record, answer `loaded`
 //   {type:'fetch', id, peerId, request, timeoutMs}   request: {kind:'bestChain', maxLength} |
-//                                                    {kind:'account', publicKey, token}; → `answer`
+//                                                    {kind:'account', publicKey, token} |
+//                                                    {kind:'accountSubtree', firstIndex, height};
+//                                                    → `answer`
 //   {type:'verify', id, peerId, blocks}              verify the last block's proof, compute every
 //                                                    block's hash; → `verified`
 //   {type:'select', id, tip, candidate}              Mina's fork choice; → `selected`
 //   {type:'verifyAccount', id, account, ledgerHash, stateHash}   → `accountVerified`
+//   {type:'verifyAccountSubtree', id, subtree, ledgerHash, stateHash}   → `accountVerified`
 //   {type:'persist', record}                         write record(); → `persisted`
 //   {type:'emit', event, data}                       tell the app: tipChanged, peerState,
 //                                                    syncProgress, accountResult, storageError
@@ -93,6 +96,9 @@ class NodeMachine {
   void on_verified(const Event& e, Out& out);
   void on_selected(const Event& e, Out& out);
   void on_get_account(const Event& e, Out& out);
+  void on_get_account_subtree(const Event& e, Out& out);
+  bool begin_read(const Event& e, Out& out, std::shared_ptr<AccountRead>& read);
+  static std::string wrong_answer(const AccountRead& read, const Json& answer);
   void on_account_verified(const Event& e, Out& out);
   void on_persisted(const Event& e, Out& out);
 

@@ -27,6 +27,7 @@ export function verifierChecker(pool, { network, verifierIndex }) {
     stateHash: async (...args) => (await current()).stateHash(...args),
     selectChain: async (...args) => (await current()).selectChain(...args),
     verifyAccount: async (...args) => (await current()).verifyAccount(...args),
+    verifyAccountSubtree: async (...args) => (await current()).verifyAccountSubtree(...args),
   };
   return {
     name: 'verifier',
@@ -44,6 +45,10 @@ export function verifierChecker(pool, { network, verifierIndex }) {
     },
     async verifyAccount(account, ledgerHash) {
       const r = await verifier.verifyAccount(account, ledgerHash);
+      return { valid: r.valid === true, reason: r.reason };
+    },
+    async verifyAccountSubtree(subtree, ledgerHash) {
+      const r = await verifier.verifyAccountSubtree(subtree, ledgerHash);
       return { valid: r.valid === true, reason: r.reason };
     },
   };

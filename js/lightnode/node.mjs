@@ -39,6 +39,8 @@ function requestBody(request) {
       return queries.bestChain(request.maxLength);
     case 'account':
       return queries.account(request.publicKey, request.token);
+    case 'accountSubtree':
+      return queries.accountSubtree(request.firstIndex, request.height);
     default:
       throw new TypeError(`unknown request ${request.kind}`);
   }
@@ -162,6 +164,26 @@ export class LightNode extends Emitter {
     });
   }
 
+  // A wide read: the 2^height ledger slots from firstIndex (aligned; height <= 12) in one answer
+  // from a server peer that has the ledger, every account re-hashed and the subtree checked at
+  // once with its one path against the verified tip's staged ledger hash. Resolves with
+  // {subtree: {firstIndex, height, accounts, merklePath}, ledgerHash, stateHash, peer}.
+  getAccountSubtree(firstIndex, height) {
+    if (!this.checker.verifyAccountSubtree)
+      return Promise.reject(new NodeError('unsupported', `the ${this.checker.name} checker cannot verify subtrees`));
+    if (!this.machine) return Promise.reject(new NodeError('no_tip', 'no verified tip yet (the node has not started)'));
+    const id = `r${this.readId++}`;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      try {
+        this._dispatch({ type: 'getAccountSubtree', id, now: this.clock(), firstIndex, height });
+      } catch (err) {
+        this.pending.delete(id);
+        reject(new NodeError(err.code ?? 'invalid_argument', err.message));
+      }
+    });
+  }
+
   async close() {
     if (this.closed) return;
     this.closed = true;
@@ -200,6 +222,9 @@ export class LightNode extends Emitter {
         this._select(action);
         return;
       case 'verifyAccount':
+        this._verifyAccount(action);
+        return;
+      case 'verifyAccountSubtree':
         this._verifyAccount(action);
         return;
       case 'persist':
@@ -282,10 +307,12 @@ export class LightNode extends Emitter {
     this._dispatch({ ...event, now: this.clock() });
   }
 
-  async _verifyAccount({ id, account, ledgerHash }) {
+  async _verifyAccount({ id, account, subtree, ledgerHash }) {
     let event;
     try {
-      const r = await this.checker.verifyAccount(account, ledgerHash);
+      if (subtree && !this.checker.verifyAccountSubtree)
+        throw new NodeError('unsupported', `the ${this.checker.name} checker cannot verify subtrees`);
+      const r = subtree ? await this.checker.verifyAccountSubtree(subtree, ledgerHash) : await this.checker.verifyAccount(account, ledgerHash);
       event = { type: 'accountVerified', id, valid: r.valid, reason: r.reason };
     } catch (err) {
       event = { type: 'accountVerified', id, valid: false, error: { code: err.code ?? 'error', message: err.message } };
@@ -302,12 +329,9 @@ export class LightNode extends Emitter {
     if (!p) return;
     this.pending.delete(result.id);
     if (result.error) return p.reject(new NodeError(result.error.code, result.error.message));
-    // The path proves the account is in the ledger, not that it is the one asked for: its own
-    // public key and token (both hashed into the leaf) must be.
-    const a = result.account;
-    if (a?.publicKey !== p.publicKey || (a?.tokenId ?? a?.token ?? MINA_TOKEN_ID) !== p.tokenId)
-      return p.reject(new NodeError('wrong_account', `${result.peer} answered with the account of ${a?.publicKey} / ${a?.tokenId ?? a?.token}`));
-    const read = { account: a, ledgerHash: result.ledgerHash, stateHash: result.stateHash };
+    if (result.subtree) return p.resolve({ subtree: result.subtree, ledgerHash: result.ledgerHash, stateHash: result.stateHash, peer: result.peer, source: 'network' });
+    // (The machine has checked that this is the account asked for: key and token.)
+    const read = { account: result.account, ledgerHash: result.ledgerHash, stateHash: result.stateHash };
     p.resolve({ ...read, peer: result.peer, source: 'network' });
     // Kept as a ledger chunk when it was read against the tip's ledger (the key's).
     if (this.storage && p.key && p.key === accountKey(result.ledgerHash, p.publicKey, p.tokenId))

@@ -137,7 +137,7 @@ test('node account: before any verified tip, reads are refused', { skip }, async
   await assert.rejects(n.getAccount(WINNER.publicKey), (e) => e.code === 'no_tip');
 });
 
-test('node account: an account of another key, though in the ledger, is not the answer', { skip }, async (t) => {
+test('node account: an account of another key, though in the ledger, is a lie: banned, not the answer', { skip }, async (t) => {
   // The peer answers a read for another key with the winner's account, whose path is valid.
   const other = 'B62qrPN5Y5yq8kGE3FbVKbGTdTAJNdtNtB5sNVpxyRwWGcDEhpMzc8g';
   const s = await startFixtureServer({ chain, accounts: new Map([[`${other}/${MINA_TOKEN_ID}`, WINNER]]) });
@@ -146,7 +146,10 @@ test('node account: an account of another key, though in the ledger, is not the 
   t.after(() => n.close());
   await n.start();
   await n.waitForTip({ timeoutMs: 10_000 });
-  await assert.rejects(n.getAccount(other), (e) => e.code === 'wrong_account');
+  await assert.rejects(n.getAccount(other), (e) => e.code === 'no_peer' && /swapper: wrong_account/.test(e.message));
+  const swapper = n.peers().find((p) => p.id === 'swapper');
+  assert.equal(swapper.status, PeerStatus.BANNED, 'answering with another account is a lie');
+  assert.equal(swapper.lastError, 'wrong_account');
 });
 
 test('node account: verified reads are kept as ledger chunks; a restart answers them from storage, a damaged chunk is not used', { skip }, async (t) => {
