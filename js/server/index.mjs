@@ -17,6 +17,8 @@ import { fileURLToPath } from 'node:url';
 import { createVerifier } from '../index.mjs';
 import { createNode } from '../lightnode/index.mjs';
 import { verifierChecker } from '../lightnode/checkers.mjs';
+import { dummyChecker } from '../local/dummy_checker.mjs';
+import { assertDummyAllowed } from '../local/errors.mjs';
 import { NETWORK_IDS } from '../peers/queries.mjs';
 import { answerRequest } from './answer.mjs';
 import { createHandler, DEFAULT_LIMITS } from './http.mjs';
@@ -79,7 +81,7 @@ function boundedServer(handler, { requestTimeoutMs = 15_000, maxConnections = 51
 
 // A loopback-only peer answering the recorded chain (unverified: only our node asks it).
 async function startRecordedPeer(chain, network) {
-  const view = { networkID: NETWORK_IDS[network], chain: () => chain };
+  const view = { networkID, chain: () => chain };
   const server = boundedServer(async (req, res) => {
     let text = '';
     req.on('data', (d) => (text += d));
@@ -126,10 +128,18 @@ export async function startServer(options = {}) {
     storage = { backend: 'memory' },
     log = () => {},
   } = options;
-  if (!NETWORK_IDS[network]) throw new TypeError(`unknown network ${network} (mainnet or devnet)`);
-  const verifierIndex = options.verifierIndex ?? readFileSync(options.indexPath ?? defaultIndexPath(network), 'utf8');
-  const ownsVerifier = !options.verifier;
-  const verifier = options.verifier ?? createVerifier({ workers: 1 });
+  // Test mode: a server peer over a local dummy-proof network (js/local), for apps' tests; it
+  // checks everything but the SNARK and refuses real networks (dummy_on_real_network).
+  const dummy = options.proofs === 'dummy';
+  if (dummy) {
+    assertDummyAllowed({ network, networkId: options.networkId });
+    if (upstream.length === 0) throw new TypeError("proofs: 'dummy' serves a local network: give its URL as upstream");
+  }
+  else if (!NETWORK_IDS[network]) throw new TypeError(`unknown network ${network} (mainnet or devnet)`);
+  const networkID = dummy ? options.networkId ?? 'mina:local' : NETWORK_IDS[network];
+  const verifierIndex = dummy ? undefined : options.verifierIndex ?? readFileSync(options.indexPath ?? defaultIndexPath(network), 'utf8');
+  const ownsVerifier = !options.verifier && !dummy;
+  const verifier = options.verifier ?? (dummy ? undefined : createVerifier({ workers: 1 }));
   const cleanups = [];
   if (ownsVerifier) cleanups.push(() => verifier.close());
 
@@ -146,8 +156,9 @@ export async function startServer(options = {}) {
   }
 
   const blocks = new VerifiedBlocks();
-  const checker = recordingChecker(options.checker ?? verifierChecker(verifier, { network, verifierIndex }), blocks);
-  const node = createNode({ network, peers, checker, storage, k, pollIntervalMs, tickMs: 100 });
+  const baseChecker = options.checker ?? (dummy ? dummyChecker({ genesisStateHash: options.genesisStateHash }) : verifierChecker(verifier, { network, verifierIndex }));
+  const checker = recordingChecker(baseChecker, blocks);
+  const node = createNode({ network, networkId: networkID, peers, checker, storage, k, pollIntervalMs, tickMs: 100 });
   const startedAt = Date.now();
   let tipSince;
   let lastProgress = null;
@@ -160,7 +171,7 @@ export async function startServer(options = {}) {
     if (p.phase === 'rejected') log(`rejected ${p.stateHash}: ${p.reason}`);
   });
 
-  const view = { networkID: NETWORK_IDS[network], chain: () => servedChain(node, blocks), account: undefined };
+  const view = { networkID, chain: () => servedChain(node, blocks), account: undefined };
   // Accounts: only when the node can verify them (its checker checks Merkle paths) and some
   // upstream can have them (recorded blocks carry no ledger); the answer is what the node
   // verified, path included, so a client checks it again.
@@ -168,6 +179,17 @@ export async function startServer(options = {}) {
     view.account = async (publicKey, token) => {
       try {
         return (await node.getAccount(publicKey, token)).account;
+      } catch {
+        return null;
+      }
+    };
+  // Wide reads likewise: a subtree the node verified at once against its tip's ledger, served
+  // whole (its path included) so a client checks it again.
+  if (checker.verifyAccountSubtree && upstream.length > 0)
+    view.accountSubtree = async (firstIndex, height) => {
+      try {
+        const r = await node.getAccountSubtree(firstIndex, height);
+        return { ...r.subtree, ledgerHash: r.ledgerHash };
       } catch {
         return null;
       }
@@ -187,7 +209,7 @@ export async function startServer(options = {}) {
       for (const p of node.peers()) by[p.status] = (by[p.status] ?? 0) + 1;
       return ['unknown', 'good', 'demoted', 'banned'].map((s) => [{ status: s }, by[s] ?? 0]);
     })
-    .gauge('mina_webnode_verifier_queue', 'Requests waiting for a verifier worker', () => verifier.stats().queued)
+    .gauge('mina_webnode_verifier_queue', 'Requests waiting for a verifier worker', () => verifier?.stats().queued ?? NaN)
     .gauge('mina_webnode_uptime_seconds', 'Seconds since the server started', () => (Date.now() - startedAt) / 1000);
 
   const health = () => {
@@ -196,7 +218,7 @@ export async function startServer(options = {}) {
       status: tip ? 'ok' : 'syncing',
       ready: !!tip && servedChain(node, blocks).length > 0,
       network,
-      networkID: NETWORK_IDS[network],
+      networkID,
       tip: tip ? { ...tip, ageSeconds: tipSince ? (Date.now() - tipSince) / 1000 : null } : null,
       served: servedChain(node, blocks).length,
       sync: lastProgress && { phase: lastProgress.phase, inflight: lastProgress.inflight },
@@ -209,7 +231,7 @@ export async function startServer(options = {}) {
   // index this server checks with (the page comes from this origin too, so it trusts it as much).
   const webRoot = options.webRoot ?? join(root, 'web-demo');
   const assets = pageAssets(webRoot);
-  const config = () => ({ network, graphql: '/graphql', k, verifierIndex: JSON.parse(verifierIndex), assets });
+  const config = () => ({ network, graphql: '/graphql', k, verifierIndex: verifierIndex && JSON.parse(verifierIndex), assets });
 
   const statics = staticFiles({
     '/js/': join(root, 'js'),

@@ -455,3 +455,33 @@ test('wide reads: a dummy-mode node fetches a whole ledger subtree in one reques
     await net.close();
   }
 });
+
+test('a server peer in dummy mode over a local network serves verified accounts and subtrees to a node', async () => {
+  const { startServer } = await import('../../js/server/index.mjs');
+  const keys = [signer.genKeys(), signer.genKeys()];
+  const net = await createLocalNetwork({ accounts: keys.map((k) => ({ publicKey: k.publicKey, balance: 7n * MINA })) });
+  await net.produceBlock();
+  const server = await startServer({
+    port: 0, network: 'local', networkId: net.networkId, proofs: 'dummy', genesisStateHash: net.genesisStateHash,
+    upstream: [net.url], pollIntervalMs: 100,
+  });
+  const node = dummyNode(net, { peers: [{ url: server.graphqlUrl, id: 'server-peer' }] });
+  try {
+    await server.node.waitForTip({ height: 2, timeoutMs: 10_000 });
+    await node.start();
+    const tip = await node.waitForTip({ height: 2, timeoutMs: 10_000 });
+    assert.equal(tip.stateHash, net.tip.stateHash);
+    const one = await node.getAccount(keys[1].publicKey);
+    assert.equal(one.peer, 'server-peer');
+    assert.equal(one.account.balance.total, String(7n * MINA));
+    const wide = await node.getAccountSubtree(0, 1);
+    assert.deepEqual(wide.subtree.accounts.map((a) => a.publicKey), keys.map((k) => k.publicKey));
+    assert.equal(wide.peer, 'server-peer');
+  } finally {
+    await node.close();
+    await server.close();
+    await net.close();
+  }
+  for (const network of ['mainnet', 'devnet'])
+    await assert.rejects(startServer({ port: 0, network, proofs: 'dummy', upstream: ['http://127.0.0.1:9/graphql'] }), (e) => e.code === 'dummy_on_real_network');
+});
