@@ -81,7 +81,7 @@ function boundedServer(handler, { requestTimeoutMs = 15_000, maxConnections = 51
 
 // A loopback-only peer answering the recorded chain (unverified: only our node asks it).
 async function startRecordedPeer(chain, network) {
-  const view = { networkID, chain: () => chain };
+  const view = { networkID: NETWORK_IDS[network], chain: () => chain };
   const server = boundedServer(async (req, res) => {
     let text = '';
     req.on('data', (d) => (text += d));
