@@ -44,7 +44,8 @@ test('npm pack: the tarball holds the entries, the types and both WASM builds', 
   const files = info.files.map((f) => f.path);
   for (const f of ['package.json', 'js/index.mjs', 'js/index.cjs', 'js/index.d.ts', 'js/browser.mjs', 'js/cli.mjs',
     'js/node/worker.mjs', 'js/browser/worker.mjs', 'dist/node/mina-verifier.cjs', 'dist/node/mina-verifier.wasm',
-    'dist/web/mina-verifier.mjs', 'dist/web/mina-verifier.wasm']) {
+    'dist/web/mina-verifier.mjs', 'dist/web/mina-verifier.wasm',
+    'dist/node/mina-node-core.cjs', 'dist/node/mina-node-core.wasm', 'dist/web/mina-node-core.mjs', 'dist/web/mina-node-core.wasm']) {
     assert.ok(files.includes(f), `${f} missing from the tarball`);
   }
   assert.ok(!files.some((f) => f.startsWith('build/') || f.startsWith('tests/') || f.startsWith('core/')), 'only the package ships');
@@ -70,3 +71,28 @@ for (const [kind, file, close, head] of [
     assert.deepEqual(r, { good: true, dummy: false, code: 'malformed_json', isError: true });
   });
 }
+
+// A zkApp developer's test against the installed package: a local dummy-proof network, a block,
+// and a dummy-mode light node (the C++ machine from dist/*/mina-node-core) reading an account
+// verified. No o1js: the account is the network's own genesis account.
+test('npm pack: installed, a local network in dummy mode and a node reading its account verified', slow, () => {
+  assert.ok(unpacked, 'the pack test ran first');
+  const app = dirname(dirname(unpacked));
+  const key = 'B62qiy32p8kAKnny8ZFwoMhYpBppM1DWVCqAPBYNcXnsAHhnfAAuXgg';
+  writeFileSync(
+    join(app, 'local.mjs'),
+    `import { createLocalNetwork, createNode } from 'mina-webnode';
+const net = await createLocalNetwork({ accounts: [{ publicKey: '${key}', balance: 5000000000n }] });
+await net.produceBlock();
+const node = createNode({ network: 'local', networkId: net.networkId, proofs: 'dummy', genesisStateHash: net.genesisStateHash, peers: [net.url], tickMs: 20 });
+await node.start();
+const tip = await node.waitForTip({ height: 2, timeoutMs: 20000 });
+const { account, ledgerHash } = await node.getAccount('${key}');
+console.log(JSON.stringify({ same: tip.stateHash === net.tip.stateHash, balance: account.balance.total, ledger: ledgerHash === net.tip.ledgerHash }));
+await node.close();
+await net.close();
+`,
+  );
+  const lines = run(process.execPath, ['local.mjs'], app).trim().split('\n');
+  assert.deepEqual(JSON.parse(lines[lines.length - 1]), { same: true, balance: '5000000000', ledger: true });
+});
