@@ -90,11 +90,7 @@ bool verify_legacy_signature(const Signature& sig, const LegacyInput& message, c
                              NetworkId network) {
   auto point = public_key_to_point(pk);
   if (!point) return false;
-  Fq e = challenge(message, *point, sig.r, network);
-  PallasProjective r = PallasAffine::generator().mul(sig.s.to_int()).add(point->mul((-e).to_int()));
-  if (r.is_identity()) return false;
-  PallasAffine ra = r.to_affine();
-  return !ra.y.is_odd() && ra.x == sig.r;
+  return schnorr_equation_holds(sig, *point, challenge(message, *point, sig.r, network));
 }
 
 Result<Signature> sign_legacy(const LegacyInput& message, const Fq& secret_key, NetworkId network) {
@@ -102,10 +98,8 @@ Result<Signature> sign_legacy(const LegacyInput& message, const Fq& secret_key, 
   PallasAffine pk = PallasAffine::generator().mul(secret_key.to_int()).to_affine();
   Fq k = derive_nonce(message, pk, secret_key, network);
   if (k.is_zero()) return Error{ErrorCode::kInvalidArgument, "derived nonce is zero"};
-  PallasAffine r = PallasAffine::generator().mul(k.to_int()).to_affine();
-  if (r.y.is_odd()) k = -k;
-  Fq e = challenge(message, pk, r.x, network);
-  return Signature{r.x, k + e * secret_key};
+  Fp rx = even_nonce_commitment(k);
+  return Signature{rx, k + challenge(message, pk, rx, network) * secret_key};
 }
 
 }  // namespace mina

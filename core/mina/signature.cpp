@@ -70,15 +70,24 @@ CompressedPublicKey public_key_of_secret(const Fq& secret_key) {
   return public_key_of(PallasAffine::generator().mul(secret_key.to_int()).to_affine());
 }
 
+bool schnorr_equation_holds(const Signature& sig, const PallasAffine& pk, const Fq& e) {
+  PallasProjective r = PallasAffine::generator().mul(sig.s.to_int()).add(pk.mul((-e).to_int()));
+  if (r.is_identity()) return false;
+  PallasAffine ra = r.to_affine();
+  return !ra.y.is_odd() && ra.x == sig.r;
+}
+
+Fp even_nonce_commitment(Fq& k) {
+  PallasAffine r = PallasAffine::generator().mul(k.to_int()).to_affine();
+  if (r.y.is_odd()) k = -k;
+  return r.x;
+}
+
 bool verify_fields_signature(const Signature& sig, std::span<const Fp> message, const CompressedPublicKey& pk,
                              NetworkId network) {
   auto point = public_key_to_point(pk);
   if (!point) return false;
-  Fq e = message_hash(message, *point, sig.r, network);
-  PallasProjective r = PallasAffine::generator().mul(sig.s.to_int()).add(point->mul((-e).to_int()));
-  if (r.is_identity()) return false;
-  PallasAffine ra = r.to_affine();
-  return !ra.y.is_odd() && ra.x == sig.r;
+  return schnorr_equation_holds(sig, *point, message_hash(message, *point, sig.r, network));
 }
 
 Result<Signature> sign_fields(std::span<const Fp> message, const Fq& secret_key, NetworkId network) {
@@ -86,10 +95,8 @@ Result<Signature> sign_fields(std::span<const Fp> message, const Fq& secret_key,
   PallasAffine pk = PallasAffine::generator().mul(secret_key.to_int()).to_affine();
   Fq k = derive_nonce(message, pk, secret_key, network);
   if (k.is_zero()) return Error{ErrorCode::kInvalidArgument, "derived nonce is zero"};
-  PallasAffine r = PallasAffine::generator().mul(k.to_int()).to_affine();
-  if (r.y.is_odd()) k = -k;
-  Fq e = message_hash(message, pk, r.x, network);
-  return Signature{r.x, k + e * secret_key};
+  Fp rx = even_nonce_commitment(k);
+  return Signature{rx, k + message_hash(message, pk, rx, network) * secret_key};
 }
 
 }  // namespace mina

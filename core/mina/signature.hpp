@@ -28,6 +28,12 @@ CompressedPublicKey public_key_of_secret(const Fq& secret_key);
 bool verify_fields_signature(const Signature& sig, std::span<const Fp> message, const CompressedPublicKey& pk,
                              NetworkId network);
 
+// The Schnorr equation both message hashings (this file's and legacy_signature.hpp's) share, given
+// the challenge e: R = s·G − e·PK is finite, has even y, and R.x = r.
+bool schnorr_equation_holds(const Signature& sig, const PallasAffine& pk, const Fq& e);
+// Signers' side: R = k·G, with k negated when R.y is odd so that R has even y; returns R.x.
+Fp even_nonce_commitment(Fq& k);
+
 // Deterministic signing (nonce = Blake2b-256 of the packed inputs, top two bits cleared), for
 // tests and the simulated chain; never used to verify anything. Secret keys are not handled in
 // constant time: do not sign with real keys.
