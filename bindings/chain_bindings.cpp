@@ -48,35 +48,47 @@ Result<Fp> parse_ledger_hash(const std::string& text) {
   return decode_field_hash(text, VersionByte::kLedgerHash);
 }
 
+// The ledger a path is checked against: its root and depth (< 0 means Mina's 35).
+struct LedgerArgs {
+  Fp root;
+  unsigned depth;
+};
+Result<LedgerArgs> ledger_args(const std::string& ledger_hash, int depth) {
+  if (depth > int(ledger::kLedgerDepth))
+    return Error{ErrorCode::kInvalidArgument, "depth must be 0.." + std::to_string(ledger::kLedgerDepth)};
+  MINA_TRY(root, parse_ledger_hash(ledger_hash));
+  return LedgerArgs{root, depth < 0 ? ledger::kLedgerDepth : unsigned(depth)};
+}
+
+val merkle_verdict_value(const ledger::MerkleVerdict& verdict) {
+  val out = val::object();
+  out.set("valid", verdict.valid);
+  if (!verdict.valid) out.set("reason", verdict.reason);
+  return out;
+}
+
 val verify_account_text(std::string account_text, std::string ledger_hash, int depth) {
   return guarded([&] {
-    if (depth > int(ledger::kLedgerDepth)) return error_value("invalid_argument", "depth must be 0.." + std::to_string(ledger::kLedgerDepth));
-    auto root = parse_ledger_hash(ledger_hash);
-    if (!root) return error_value(root.error());
+    auto ledger = ledger_args(ledger_hash, depth);
+    if (!ledger) return error_value(ledger.error());
     auto account = ledger::decode_graphql_account(account_text);
     if (!account) return error_value(account.error());
-    auto verdict = ledger::verify_graphql_account(*account, *root, depth < 0 ? ledger::kLedgerDepth : unsigned(depth));
+    auto verdict = ledger::verify_graphql_account(*account, ledger->root, ledger->depth);
     if (!verdict) return error_value(verdict.error());
-    val out = val::object();
-    out.set("valid", verdict->valid);
-    if (!verdict->valid) out.set("reason", verdict->reason);
-    return out;
+    return merkle_verdict_value(*verdict);
   });
 }
 
 val verify_account_subtree_text(std::string subtree_text, std::string ledger_hash, int depth) {
   return guarded([&] {
-    if (depth > int(ledger::kLedgerDepth)) return error_value("invalid_argument", "depth must be 0.." + std::to_string(ledger::kLedgerDepth));
-    auto root = parse_ledger_hash(ledger_hash);
-    if (!root) return error_value(root.error());
+    auto ledger = ledger_args(ledger_hash, depth);
+    if (!ledger) return error_value(ledger.error());
     auto subtree = ledger::decode_account_subtree(subtree_text);
     if (!subtree) return error_value(subtree.error());
-    auto verdict = ledger::verify_account_subtree(*subtree, *root, depth < 0 ? ledger::kLedgerDepth : unsigned(depth));
+    auto verdict = ledger::verify_account_subtree(*subtree, ledger->root, ledger->depth);
     if (!verdict) return error_value(verdict.error());
-    val out = val::object();
-    out.set("valid", verdict->valid);
+    val out = merkle_verdict_value(*verdict);
     out.set("accounts", double(subtree->accounts.size()));
-    if (!verdict->valid) out.set("reason", verdict->reason);
     return out;
   });
 }
