@@ -17,6 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { fixtureChain, startFixtureServer } from '../fixtures-server/server.mjs';
+import { WINNER } from '../fixtures-server/accounts.mjs';
 import { createNode, PeerStatus } from '../../js/lightnode/index.mjs';
 import { cliChecker } from '../../js/lightnode/cli_checker.mjs';
 import { MINA_TOKEN_ID } from '../../js/lightnode/node.mjs';
@@ -24,26 +25,6 @@ import { MINA_TOKEN_ID } from '../../js/lightnode/node.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const fixtures = process.env.MINA_FIXTURES_DIR ?? join(root, '..', 'shared', 'fixtures');
 
-const WINNER = {
-  publicKey: 'B62qiy32p8kAKnny8ZFwoMhYpBppM1DWVCqAPBYNcXnsAHhnfAAuXgg',
-  tokenId: MINA_TOKEN_ID,
-  tokenSymbol: '',
-  balance: { total: '20000001000' },
-  nonce: '0',
-  receiptChainHash: '2mzbV7WevxLuchs2dAMY4vQBS6XttnCUF8Hvks4XNBQ5qiSGGBQe',
-  delegate: 'B62qiy32p8kAKnny8ZFwoMhYpBppM1DWVCqAPBYNcXnsAHhnfAAuXgg',
-  votingFor: '3NK2tkzqqK5spR2sZ7tujjqPksL45M3UUrcA4WhCkeiPtnugyE2x',
-  timing: { initialMinimumBalance: null, cliffTime: null, cliffAmount: null, vestingPeriod: null, vestingIncrement: null },
-  permissions: {
-    editState: 'Signature', access: 'None', send: 'Signature', receive: 'None', setDelegate: 'Signature',
-    setPermissions: 'Signature', setVerificationKey: { auth: 'Signature', txnVersion: '2' }, setZkappUri: 'Signature',
-    editActionState: 'Signature', setTokenSymbol: 'Signature', incrementNonce: 'Signature', setVotingFor: 'Signature',
-    setTiming: 'Signature',
-  },
-  zkappState: null, verificationKey: null, actionState: null, zkappUri: null, provedState: null,
-  leafHash: 'jwnEz6CjzSYowUsvw5gKpuTkRjBY5dEtc6YmQj1U5d2k5KZzTmc',
-  merklePath: [],
-};
 const LEDGER = WINNER.leafHash; // a depth-0 ledger holding only the winner
 
 // A native CLI whose verify-account works (its flags parse).

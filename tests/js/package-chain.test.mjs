@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createVerifier, VerifierError } from '../../js/index.mjs';
+import { WINNER } from '../fixtures-server/accounts.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const fixtures = process.env.MINA_FIXTURES_DIR ?? join(root, '..', 'shared', 'fixtures');
@@ -39,28 +40,6 @@ test('package: selectChain decides every fork fixture as its name says', slow, a
     assert.equal(self.take, false, `${name}: a tip must not replace itself`);
   }
 });
-
-const WINNER = {
-  publicKey: 'B62qiy32p8kAKnny8ZFwoMhYpBppM1DWVCqAPBYNcXnsAHhnfAAuXgg',
-  tokenId: 'wSHV2S4qX9jFsLjQo8r1BsMLH2ZRKsZx6EJd1sbozGPieEC4Jf',
-  tokenSymbol: '',
-  balance: { total: '20000001000' },
-  nonce: '0',
-  receiptChainHash: '2mzbV7WevxLuchs2dAMY4vQBS6XttnCUF8Hvks4XNBQ5qiSGGBQe',
-  delegate: 'B62qiy32p8kAKnny8ZFwoMhYpBppM1DWVCqAPBYNcXnsAHhnfAAuXgg',
-  votingFor: '3NK2tkzqqK5spR2sZ7tujjqPksL45M3UUrcA4WhCkeiPtnugyE2x',
-  timing: { initialMinimumBalance: null, cliffTime: null, cliffAmount: null, vestingPeriod: null, vestingIncrement: null },
-  permissions: {
-    editState: 'Signature', access: 'None', send: 'Signature', receive: 'None', setDelegate: 'Signature',
-    setPermissions: 'Signature', setVerificationKey: { auth: 'Signature', txnVersion: '2' }, setZkappUri: 'Signature',
-    editActionState: 'Signature', setTokenSymbol: 'Signature', incrementNonce: 'Signature', setVotingFor: 'Signature',
-    setTiming: 'Signature',
-  },
-  zkappState: null, verificationKey: null, actionState: null, zkappUri: null, provedState: null,
-  // The mainnet genesis ledger's winner account hash (core/ledger tests pin it independently).
-  leafHash: 'jwnEz6CjzSYowUsvw5gKpuTkRjBY5dEtc6YmQj1U5d2k5KZzTmc',
-  merklePath: [],
-};
 
 test('package: verifyAccount checks the account hash and its path against the ledger hash', slow, async () => {
   const ok = await verifier.verifyAccount(WINNER, WINNER.leafHash, { depth: 0 });
