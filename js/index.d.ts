@@ -175,6 +175,8 @@ export interface Verifier {
   exportSetup(options?: RequestOptions): Promise<{ srs: { pallas: Uint8Array; vesta: Uint8Array; format: 'cache' }; lagrange: Record<number, Uint8Array> }>;
   /** The Lagrange bases computed so far (pass back as `lagrange` to skip recomputing them). */
   lagrangeBases(): Record<number, Uint8Array>;
+  /** The wrap domains (log2) whose Lagrange bases the pool holds, without copying them. */
+  lagrangeDomains(): number[];
   on(event: 'progress', fn: (e: ProgressEvent) => void): this;
   on(event: 'ready', fn: (e: { workerId: number; memoryBytes: number }) => void): this;
   on(event: 'worker-exit', fn: (e: { workerId: number; error: { code: string; message: string } | null }) => void): this;

@@ -172,6 +172,11 @@ export class VerifierPool {
     return { srs, lagrange: this.lagrangeBases() };
   }
 
+  // The wrap domains (log2) whose Lagrange bases the pool holds (no copy of the bases).
+  lagrangeDomains() {
+    return [...this._lagrange.keys()];
+  }
+
   // The Lagrange bases computed so far, per wrap domain (log2).
   lagrangeBases() {
     return Object.fromEntries([...this._lagrange].map(([k, v]) => [k, v.slice()]));

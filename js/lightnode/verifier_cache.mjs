@@ -62,7 +62,8 @@ export async function loadVerifierSetup(store, { onError = () => {} } = {}) {
 export function missingSetup(store, verifier) {
   const bad = damaged.get(store) ?? new Set();
   const has = new Set(store.list().map((e) => e.key).filter((k) => !bad.has(k)));
-  const lagrange = Object.keys(verifier.lagrangeBases?.() ?? {})
+  // Asked after every verified tip: the domains only, not a copy of every basis.
+  const lagrange = (verifier.lagrangeDomains?.() ?? [])
     .map(Number)
     .filter((log2) => !has.has(`${LAGRANGE_PREFIX}${log2}`));
   return { srs: !(has.has(SRS_KEYS.pallas) && has.has(SRS_KEYS.vesta)), lagrange };

@@ -118,7 +118,7 @@ test('node: the verifier setup is stored with the first tip and reused after a r
 
 test('verifier cache: missingSetup names what a store lacks', async () => {
   const store = await createStorage({ backend: 'memory' });
-  const verifier = { lagrangeBases: () => ({ 14: new Uint8Array(4), 15: new Uint8Array(4) }) };
+  const verifier = { lagrangeDomains: () => [14, 15] };
   assert.deepEqual(missingSetup(store, verifier), { srs: true, lagrange: [14, 15] });
   store.put('verifier/srs-pallas', new Uint8Array(1));
   store.put('verifier/srs-vesta', new Uint8Array(1));
